@@ -1,0 +1,96 @@
+// Each mapping transform as an SQL expression over the raw text value (DuckDB macros in store/duckdb/macros.ts).
+import type { Transform } from '../connectors/mapping.js';
+import { STATUS_WORDS } from './status.js';
+
+export interface TransformContext {
+  /** IANA zone for instants written without an offset */
+  timezone: string;
+  /** currency for money written without a symbol or code */
+  currency: string;
+  /** strptime formats tried after ISO 8601 and epoch */
+  formats: readonly string[];
+  /** bind a value, returning its placeholder */
+  param(v: string | number | boolean): string;
+  /** HMAC key pads (hex) for personal identifiers */
+  hmac: { ipad: string; opad: string };
+}
+
+export const DEFAULT_DATE_FORMATS = [
+  '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y',
+  '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d',
+  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y.%m.%d %H:%M:%S', '%Y.%m.%d',
+  '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y',
+  '%b-%d-%y', '%b-%d-%Y', '%d-%b-%y', '%d-%b-%Y', '%b %d, %Y', '%b %d, %Y %H:%M:%S', '%d %b %Y', '%d %B %Y', '%B %d, %Y',
+  '%Y年%m月%d日 %H:%M:%S', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日',
+];
+
+/** transforms whose failure on a non-empty value rejects the record unless the field says on_error: null */
+export const STRICT: ReadonlySet<Transform> = new Set(['int', 'num', 'decimal', 'money', 'datetime', 'date', 'bool']);
+
+/** why a value failed, for the reject reason */
+export const FAILURE_REASON: Partial<Record<Transform, string>> = {
+  int: 'not a whole number',
+  num: 'not a number',
+  decimal: 'not a number',
+  money: 'not a money amount (expected e.g. 1433.66, "$1,433.66", "EUR 90,00", "99元")',
+  datetime: 'not a date/time (expected ISO 8601, epoch, dd/mm/yyyy or a format given in the mapping)',
+  date: 'not a date (expected ISO 8601, dd/mm/yyyy or a format given in the mapping)',
+  bool: 'not a yes/no value',
+};
+
+function list(ctx: TransformContext, xs: readonly string[]): string {
+  return `[${xs.map((x) => ctx.param(x)).join(', ')}]::VARCHAR[]`;
+}
+
+function caseMap(raw: string, dict: Record<string, string>, ctx: TransformContext, fallback: string): string {
+  const entries = Object.entries(dict);
+  if (entries.length === 0) return fallback;
+  const whens = entries.map(([k, v]) => `WHEN ${ctx.param(k.toLowerCase())} THEN ${ctx.param(v)}`).join(' ');
+  return `(CASE lower(of_fold(${raw})) ${whens} ELSE ${fallback} END)`;
+}
+
+export function transformSql(t: Transform, raw: string, ctx: TransformContext, map?: Record<string, string>): string {
+  const tz = () => ctx.param(ctx.timezone);
+  switch (t) {
+    case 'text': return map ? caseMap(raw, map, ctx, `of_fold(${raw})`) : `of_fold(${raw})`;
+    case 'id': return `of_clean_id(${raw})`;
+    case 'lower': return `lower(of_fold(${raw}))`;
+    case 'upper': return `upper(of_fold(${raw}))`;
+    case 'int': return `of_int(${raw})`;
+    case 'num': return `of_num(${raw})`;
+    case 'decimal':
+    case 'money': return `of_money(${raw})`;
+    case 'currency': return `of_money_currency(of_fold(${raw}), ${ctx.param(ctx.currency)})`;
+    case 'datetime': return `of_ts(of_fold(${raw}), ${tz()}, ${list(ctx, ctx.formats)})`;
+    case 'date': return `CAST(of_ts(of_fold(${raw}), ${tz()}, ${list(ctx, ctx.formats)}) AS DATE)`;
+    case 'bool': return `of_bool(${raw})`;
+    case 'gtin': return `of_gtin14(${raw})`;
+    case 'email_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_email_norm(${raw}))`;
+    case 'phone_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_phone_e164(${raw}))`;
+    case 'mask_name': return `of_mask_name(${raw})`;
+    case 'status': return caseMap(raw, { ...STATUS_WORDS, ...(map ?? {}) }, ctx, `CASE WHEN of_fold(${raw}) IS NULL THEN NULL ELSE 'unknown' END`);
+    case 'country': return `upper(of_fold(${raw}))`;
+    case 'json': return `CAST(${raw} AS JSON)`;
+    case 'tz_offset': return `of_ts_offset(of_fold(${raw}), ${tz()})`;
+  }
+}
+
+/** Which transform a canonical column gets when the mapping names none. */
+export function defaultTransform(sqlType: string, column: string): Transform {
+  if (column === 'currency') return 'currency';
+  if (column === 'gtin') return 'gtin';
+  if (column === 'status' || column === 'event_type') return column === 'status' ? 'status' : 'lower';
+  if (column.startsWith('platform_') && column.endsWith('_id')) return 'id';
+  if (column === 'sku' || column === 'asin' || column === 'mpn') return 'id';
+  switch (sqlType) {
+    case 'BIGINT': return 'int';
+    case 'DOUBLE': return 'num';
+    case 'DECIMAL(18,4)': return 'money';
+    case 'DECIMAL(18,8)': return 'decimal';
+    case 'TIMESTAMPTZ': return 'datetime';
+    case 'DATE': return 'date';
+    case 'BOOLEAN': return 'bool';
+    case 'JSON': return 'json';
+    default: return 'text';
+  }
+}

@@ -1,0 +1,90 @@
+// The mapping file: column → canonical field with transforms. The generic connector reads one from YAML/JSON;
+// every platform connector is a mapping too (plus detection), so all of them compile to the same SQL.
+import { z } from 'zod';
+import { canonicalTableNames } from '../model/canonical.js';
+
+export const TRANSFORMS = [
+  'text', 'id', 'lower', 'upper', 'int', 'num', 'decimal', 'money', 'currency', 'datetime', 'date', 'bool', 'gtin',
+  'email_hash', 'phone_hash', 'mask_name', 'status', 'country', 'json', 'tz_offset',
+] as const;
+export type Transform = (typeof TRANSFORMS)[number];
+
+const fieldObject = z
+  .object({
+    column: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    const: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    transform: z.enum(TRANSFORMS).optional(),
+    /** strptime formats for datetime/date (tried in order after ISO 8601 and epoch) */
+    format: z.union([z.string(), z.array(z.string())]).optional(),
+    /** IANA zone for dates written without an offset (overrides read.timezone) */
+    timezone: z.string().optional(),
+    /** value map applied after folding (case-insensitive keys), e.g. status words */
+    map: z.record(z.string(), z.string()).optional(),
+    /** default when the column is missing or empty */
+    default: z.union([z.string(), z.number()]).optional(),
+    required: z.boolean().optional(),
+    /** what to do when a non-empty value cannot be converted: reject the record (default) or keep NULL */
+    on_error: z.enum(['reject', 'null']).optional(),
+    /** for currency: the money column whose symbol names the currency */
+  })
+  .strict();
+
+export const fieldSpecSchema = z.union([z.string(), fieldObject]);
+export type FieldSpecInput = z.infer<typeof fieldSpecSchema>;
+export type FieldMapping = z.infer<typeof fieldObject>;
+
+const targetSchema = z
+  .object({
+    /** one canonical row per distinct key (order fields repeated on every line); first non-empty value wins */
+    key: z.array(z.string()).optional(),
+    /** JSON sources: one canonical row per element of this array path (order.line_items) */
+    each: z.string().optional(),
+    /** only records whose column is non-empty feed this table (eBay item rows vs summary rows) */
+    when_present: z.union([z.string(), z.array(z.string())]).optional(),
+    /** only records whose column is empty feed this table */
+    when_absent: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .catchall(fieldSpecSchema);
+
+export const readSchema = z
+  .object({
+    format: z.enum(['csv', 'tsv', 'json', 'ndjson', 'xml', 'parquet']).optional(),
+    delimiter: z.string().max(1).optional(),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'windows-1252']).optional(),
+    timezone: z.string().optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    /** JSON: key of the records array; XML: record element name */
+    records: z.string().optional(),
+    /** raw lines matching this regex are known non-data lines (report footers): stored as skipped, not errors */
+    skip_lines: z.string().optional(),
+  })
+  .strict();
+
+export const mappingSchema = z
+  .object({
+    name: z.string().min(1),
+    platform: z.string().min(1),
+    kind: z.string().default('generic'),
+    read: readSchema.optional(),
+    /** header names that identify this file for auto-detection */
+    detect: z.object({ required: z.array(z.string()).min(1), optional: z.array(z.string()).optional() }).optional(),
+    targets: z.partialRecord(z.enum(canonicalTableNames as [string, ...string[]]), targetSchema),
+  })
+  .strict();
+
+export type MappingInput = z.input<typeof mappingSchema>;
+export type Mapping = z.infer<typeof mappingSchema>;
+export type TargetMapping = z.infer<typeof targetSchema>;
+export type ReadOptions = z.infer<typeof readSchema>;
+
+export const TARGET_OPTIONS = new Set(['key', 'each', 'when_present', 'when_absent']);
+
+export function normaliseField(spec: FieldSpecInput): FieldMapping {
+  return typeof spec === 'string' ? { column: spec } : spec;
+}
+
+export function targetFields(t: TargetMapping): [string, FieldMapping][] {
+  return Object.entries(t)
+    .filter(([k]) => !TARGET_OPTIONS.has(k))
+    .map(([k, v]) => [k, normaliseField(v as FieldSpecInput)]);
+}

@@ -1,0 +1,208 @@
+// Ingest files: sniff, pick a connector, stage, map to canonical rows, store rejects — one transaction per file.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Backend } from '../store/backend.js';
+import { step, workTable } from '../store/sql.js';
+import { sniffFile, type Sniffed } from '../sources/sniff.js';
+import type { Encoding } from '../sources/encoding.js';
+import type { Delimiter } from '../sources/delimited.js';
+import type { Connector } from '../connectors/connector.js';
+import type { Mapping } from '../connectors/mapping.js';
+import { genericConnector } from '../connectors/generic.js';
+import { DETECT_THRESHOLD, rankConnectors } from '../connectors/registry.js';
+import { OmnifuseError, inputError } from '../util/errors.js';
+import { sha256File } from './hash-file.js';
+import { stage, STAGE, type StageError } from './staging.js';
+import { BAD, badRecordsStep, canonicalInsertStep, planMapping, projected, rejectInsertStep } from './plan.js';
+import { deriveSteps } from './derive.js';
+
+export interface IngestOptions {
+  /** restrict auto-detection to one platform */
+  platform?: string;
+  /** use this mapping instead of auto-detection (the generic connector) */
+  mapping?: Mapping;
+  hmac: { ipad: string; opad: string };
+  /** zone for dates without an offset when the mapping names none */
+  timezone?: string;
+  /** currency for amounts without symbol when the mapping names none */
+  currency?: string;
+  baseCurrency?: string;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  file: string;
+  phase: 'hash' | 'read' | 'map' | 'done';
+  rows: number;
+}
+
+export interface RejectSummary {
+  reason: string;
+  field: string | null;
+  severity: string;
+  count: number;
+}
+
+export interface FileResult {
+  path: string;
+  status: 'ingested' | 'unchanged' | 'failed';
+  sourceFileId: number | null;
+  connector: string | null;
+  platform: string | null;
+  kind: string | null;
+  format: string | null;
+  encoding: string | null;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  rowsByTable: Record<string, number>;
+  rejects: RejectSummary[];
+  seconds: number;
+  error?: { message: string; hint?: string };
+}
+
+const READ_HINT_ENCODING: Record<string, Encoding> = { gbk: 'gb18030' };
+
+async function chooseConnector(file: Sniffed, opts: IngestOptions): Promise<Connector> {
+  if (opts.mapping) return genericConnector(opts.mapping);
+  const ranked = await rankConnectors(file, opts.platform);
+  const best = ranked[0];
+  if (best && best.score >= DETECT_THRESHOLD) return best.connector;
+  const closest = ranked.slice(0, 3).map((d) => `${d.connector.name} (${Math.round(d.score * 100)}%)`).join(', ');
+  throw inputError(
+    `${basename(file.path)}: no connector recognises this ${file.format.toUpperCase()} header (${file.header.slice(0, 8).join(', ')}${file.header.length > 8 ? ', ...' : ''})${closest ? `; closest: ${closest}` : ''}`,
+    'write a mapping file (docs/mapping.md) and run `omnifuse ingest FILE --mapping my.mapping.yaml`, or pass --platform if the file is a known export with renamed columns',
+  );
+}
+
+async function resniff(file: Sniffed, m: Mapping): Promise<Sniffed> {
+  const r = m.read;
+  if (!r) return file;
+  const format = r.format === 'tsv' ? 'csv' : r.format;
+  const delimiter = (r.format === 'tsv' ? '\t' : r.delimiter) as Delimiter | undefined;
+  const encoding = r.encoding ? (READ_HINT_ENCODING[r.encoding] ?? (r.encoding as Encoding)) : undefined;
+  let out = file;
+  if (format !== undefined || delimiter !== undefined || encoding !== undefined) {
+    out = await sniffFile(file.path, { ...(format ? { format } : {}), ...(delimiter ? { delimiter } : {}), ...(encoding ? { encoding } : {}) });
+  }
+  if (r.records) out = out.format === 'xml' ? { ...out, recordTag: r.records } : { ...out, recordsKey: r.records };
+  return out;
+}
+
+async function dropWork(db: Backend, tables: string[]): Promise<void> {
+  for (const t of tables) await db.run(step(`DROP TABLE IF EXISTS ${t}`));
+}
+
+async function storeStageErrors(db: Backend, fileId: number, errors: StageError[], skipPattern: RegExp | undefined): Promise<number> {
+  let skipped = 0;
+  const rows = errors.map((e) => {
+    const skip = skipPattern?.test(e.raw) === true;
+    if (skip) skipped++;
+    return [fileId, e.line, skip ? 'skipped' : 'error', null, null, skip ? 'known non-data line (report header/footer)' : e.reason, e.raw];
+  });
+  if (rows.length) await db.append('reject', ['source_file_id', 'source_row', 'severity', 'field', 'value', 'reason', 'raw'], rows);
+  return skipped;
+}
+
+function emptyResult(path: string): FileResult {
+  return {
+    path, status: 'failed', sourceFileId: null, connector: null, platform: null, kind: null, format: null, encoding: null,
+    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsSkipped: 0, rowsByTable: {}, rejects: [], seconds: 0,
+  };
+}
+
+export async function ingestFile(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
+  const t0 = performance.now();
+  const full = resolve(path);
+  const result = emptyResult(full);
+  const progress = (phase: IngestProgress['phase'], rows: number) => opts.onProgress?.({ file: full, phase, rows });
+  progress('hash', 0);
+  const sha = await sha256File(full);
+  const seen = await db.one<{ id: number }>(step('SELECT id FROM source_file WHERE sha256 = $1', [sha]));
+  if (seen) {
+    const prev = await db.one<Record<string, number | string>>(step('SELECT * FROM source_file WHERE id = $1', [seen.id]));
+    return {
+      ...result, status: 'unchanged', sourceFileId: seen.id, connector: String(prev?.connector ?? ''), platform: String(prev?.platform ?? ''),
+      kind: String(prev?.kind ?? ''), format: String(prev?.format ?? ''), encoding: String(prev?.encoding ?? ''),
+      rowsRead: Number(prev?.rows_read ?? 0), rowsAccepted: Number(prev?.rows_accepted ?? 0), rowsRejected: Number(prev?.rows_rejected ?? 0),
+      rowsSkipped: Number(prev?.rows_skipped ?? 0), seconds: (performance.now() - t0) / 1000,
+    };
+  }
+  let file = await sniffFile(full);
+  const connector = await chooseConnector(file, opts);
+  const mapping = connector.mapping(file);
+  file = await resniff(file, mapping);
+  Object.assign(result, { connector: connector.name, platform: mapping.platform, kind: mapping.kind, format: file.format, encoding: file.encoding });
+
+  const work = [STAGE, BAD, ...Object.keys(mapping.targets).map((t) => projected(t as never)), workTable('csv_rejects'), workTable('csv_rejects_scan')];
+  await dropWork(db, work);
+  const baseCurrency = opts.baseCurrency ?? 'USD';
+  const out = await db.transaction(async () => {
+    const idRow = await db.one<{ id: number }>(step("SELECT nextval('source_file_seq') AS id"));
+    const fileId = idRow!.id;
+    progress('read', 0);
+    const staged = await stage(db, file, (n) => progress('read', n));
+    try {
+      progress('map', staged.rows);
+      const plan = planMapping(mapping, staged, {
+        fileId, fileName: basename(full), hmac: opts.hmac, timezone: opts.timezone ?? 'UTC', currency: opts.currency ?? 'USD',
+      });
+      await db.runAll(plan.projections);
+      await db.run(badRecordsStep(plan.targets));
+      await db.run(rejectInsertStep(fileId, staged.shape));
+      const rowsByTable: Record<string, number> = {};
+      for (const t of plan.targets) {
+        await db.run(canonicalInsertStep(t, fileId));
+        const c = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${t.table} WHERE source_file_id = $1`, [fileId]));
+        rowsByTable[t.table] = c?.n ?? 0;
+      }
+      await db.runAll(deriveSteps(fileId, baseCurrency));
+      const skipPattern = mapping.read?.skip_lines ? new RegExp(mapping.read.skip_lines) : undefined;
+      const skipped = await storeStageErrors(db, fileId, staged.errors, skipPattern);
+      const bad = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${BAD}`)))?.n ?? 0;
+      const rowsRead = staged.rows + staged.errors.length;
+      const rowsRejected = bad + staged.errors.length;
+      const rowsAccepted = staged.rows - bad;
+      if (rowsAccepted + rowsRejected !== rowsRead) {
+        throw new OmnifuseError('internal', `${basename(full)}: ${rowsRead} read but ${rowsAccepted} accepted + ${rowsRejected} rejected`);
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      await db.run(step(
+        `INSERT INTO source_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11, $12, $13, $14, $15)`,
+        [fileId, full, sha, file.size, mapping.platform, mapping.kind, connector.name, file.format, file.encoding, file.delimiter ?? null,
+          rowsRead, rowsAccepted, rowsRejected, skipped, seconds],
+      ));
+      return { fileId, rowsRead, rowsAccepted, rowsRejected, skipped, rowsByTable };
+    } finally {
+      await staged.cleanup();
+    }
+  });
+  await dropWork(db, work);
+  const rejects = await db.all<{ reason: string; field: string | null; severity: string; count: number }>(step(
+    `SELECT reason, field, severity, count(*) AS count FROM reject WHERE source_file_id = $1 GROUP BY ALL ORDER BY count DESC, reason`,
+    [out.fileId],
+  ));
+  progress('done', out.rowsRead);
+  return {
+    ...result, status: 'ingested', sourceFileId: out.fileId, rowsRead: out.rowsRead, rowsAccepted: out.rowsAccepted,
+    rowsRejected: out.rowsRejected, rowsSkipped: out.skipped, rowsByTable: out.rowsByTable, rejects, seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+const SKIP_NAMES = /(^|\/)(\.|truth\/|node_modules\/)|\.(mapping\.ya?ml|mapping\.json|md|txt\.gz|gz|zip)$/i;
+
+/** Expand directories into the data files under them (mapping files, truth/ and dot-files are not data). */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string, top: boolean) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) walk(join(p, e), false);
+    } else if (top || !SKIP_NAMES.test(p.replaceAll('\\', '/'))) out.push(p);
+  };
+  for (const p of paths) walk(p, true);
+  return out;
+}
+
+export { emptyResult };
