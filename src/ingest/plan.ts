@@ -170,6 +170,7 @@ export function planMapping(mapping: Mapping, staged: Staged, opts: PlanOptions)
   const projections: SqlStep[] = [];
   const targets: TargetPlan[] = [];
   for (const [name, target] of Object.entries(mapping.targets)) {
+    if (target === undefined) continue;
     if (!isCanonicalTable(name)) throw configError(`mapping ${mapping.name}: unknown target table "${name}"`);
     const params = new Params();
     const { projection, fields } = new TargetCompiler(name, target, mapping, staged, opts, params).compile();
