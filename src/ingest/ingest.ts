@@ -1,5 +1,5 @@
 // Ingest files: sniff, pick a connector, stage, map to canonical rows, store rejects — one transaction per file.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Backend } from '../store/backend.js';
 import { step, workTable } from '../store/sql.js';
@@ -10,7 +10,7 @@ import type { Connector } from '../connectors/connector.js';
 import type { Mapping } from '../connectors/mapping.js';
 import { genericConnector } from '../connectors/generic.js';
 import { DETECT_THRESHOLD, rankConnectors } from '../connectors/registry.js';
-import { OmnifuseError, inputError } from '../util/errors.js';
+import { OmnifuseError, inputError, usageError } from '../util/errors.js';
 import { sha256File } from './hash-file.js';
 import { stage, STAGE, type StageError } from './staging.js';
 import { BAD, badRecordsStep, canonicalInsertStep, planMapping, projected, rejectInsertStep } from './plan.js';
@@ -196,6 +196,7 @@ const SKIP_NAMES = /(^|\/)(\.|truth\/|node_modules\/)|\.(mapping\.ya?ml|mapping\
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (p: string, top: boolean) => {
+    if (!existsSync(p)) throw usageError(`No such file or folder: ${p}`, 'check the path; folders are read recursively');
     const st = statSync(p);
     if (st.isDirectory()) {
       for (const e of readdirSync(p).sort()) walk(join(p, e), false);

@@ -188,7 +188,7 @@ export function badRecordsStep(targets: readonly TargetPlan[]): SqlStep {
 }
 
 export function rejectInsertStep(fileId: number, shape: Staged['shape']): SqlStep {
-  const raw = shape === 'json' ? 's.rec' : 'CAST(to_json(s) AS VARCHAR)';
+  const raw = shape === 'json' ? 's.rec' : `CAST(json_merge_patch(to_json(s), '{"__rec": null}') AS VARCHAR)`;
   return step(
     `INSERT INTO reject SELECT $1, b.__rec, 'error', b.err.field, b.err.value, b.err.reason, ${raw}
      FROM ${BAD} b JOIN ${STAGE} s USING (__rec) ORDER BY b.__rec`,
