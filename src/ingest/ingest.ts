@@ -150,7 +150,8 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
       });
       await db.runAll(plan.projections);
       await db.run(badRecordsStep(plan.targets));
-      await db.run(rejectInsertStep(fileId, staged.shape));
+      const bad = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${BAD}`)))?.n ?? 0;
+      if (bad > 0) await db.run(rejectInsertStep(fileId, staged.shape));
       const rowsByTable: Record<string, number> = {};
       for (const t of plan.targets) {
         await db.run(canonicalInsertStep(t, fileId));
@@ -160,7 +161,6 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
       await db.runAll(deriveSteps(fileId, baseCurrency));
       const skipPattern = mapping.read?.skip_lines ? new RegExp(mapping.read.skip_lines) : undefined;
       const skipped = await storeStageErrors(db, fileId, staged.errors, skipPattern);
-      const bad = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${BAD}`)))?.n ?? 0;
       const rowsRead = staged.rows + staged.errors.length;
       const rowsRejected = bad + staged.errors.length;
       const rowsAccepted = staged.rows - bad;

@@ -144,7 +144,7 @@ class TargetCompiler {
     const errs: string[] = [];
     fields.forEach((f, i) => {
       const err = (reason: string) => `{'field': ${this.params.add(`${this.table}.${f.name}`)}, 'value': CAST(__r${i} AS VARCHAR), 'reason': ${this.params.add(reason)}}`;
-      if (f.strict) errs.push(`WHEN of_fold(__r${i}) IS NOT NULL AND ${ident(f.name)} IS NULL THEN ${err(f.reason)}`);
+      if (f.strict) errs.push(`WHEN ${ident(f.name)} IS NULL AND nullif(trim(CAST(__r${i} AS VARCHAR)), '') IS NOT NULL THEN ${err(f.reason)}`);
       if (f.required) errs.push(`WHEN ${ident(f.name)} IS NULL THEN ${err('missing (required)')}`);
     });
     const errExpr = errs.length ? `CASE ${errs.join(' ')} END` : `CAST(NULL AS STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR))`;
@@ -196,8 +196,9 @@ export function rejectInsertStep(fileId: number, shape: Staged['shape']): SqlSte
   );
 }
 
+/** content hash of the mapped values: 64-bit engine hash as hex (identity of a row, not a security hash) */
 function hashOf(cols: readonly string[]): string {
-  return `md5(concat_ws('|', ${cols.map((c) => `coalesce(CAST(${c} AS VARCHAR), '')`).join(', ')}))`;
+  return `printf('%016x', hash(${cols.join(', ')}))`;
 }
 
 export function canonicalInsertStep(t: TargetPlan, fileId: number): SqlStep {

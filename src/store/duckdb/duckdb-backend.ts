@@ -7,6 +7,9 @@ import { ident, type SqlStep, type SqlValue } from '../sql.js';
 import { OmnifuseError } from '../../util/errors.js';
 import { duckdbMacros, duckdbPiiMacros } from './macros.js';
 
+/** OMNIFUSE_TRACE=1 prints each SQL step with its time on stderr */
+const TRACE = process.env.OMNIFUSE_TRACE === '1';
+
 const capabilities: BackendCapabilities = {
   readsCsv: true,
   readsParquet: true,
@@ -52,11 +55,13 @@ class DuckDbBackend implements Backend {
   ) {}
 
   async run(s: SqlStep): Promise<void> {
+    const t0 = TRACE ? performance.now() : 0;
     try {
       await this.conn.run(s.sql, (s.params ?? []) as DuckDBValue[]);
     } catch (e) {
       throw wrap(e, s);
     }
+    if (TRACE) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)}ms] ${s.sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
   }
 
   async runAll(steps: readonly SqlStep[]): Promise<void> {
