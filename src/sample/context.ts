@@ -1,6 +1,7 @@
 // What every file writer shares: output folder, open sinks for the summary, dirt ledger and truth tracking.
 import type { DirtLedger } from './dirt.js';
-import type { Listing } from './listings.js';
+import type { Listing, ListingBook } from './listings.js';
+import type { Order } from './orders.js';
 import type { Platform } from './platforms.js';
 import type { Rng } from './rng.js';
 import type { ScalePlan } from './scale.js';
@@ -15,7 +16,19 @@ export class WriteContext {
   /** `platform|platform_customer_id` → person key, for truth/persons.csv. */
   readonly seenAccounts = new Map<string, string>();
 
-  constructor(readonly outDir: string, readonly plan: ScalePlan, readonly dirt: DirtLedger, readonly rng: Rng, readonly apiCutoff: Map<string, number>) {}
+  constructor(
+    readonly outDir: string,
+    readonly plan: ScalePlan,
+    readonly book: ListingBook,
+    readonly dirt: DirtLedger,
+    readonly rng: Rng,
+    /** Orders placed at or after this instant also go to the platform's API-shaped file. */
+    readonly apiCutoff: Map<string, number>,
+  ) {}
+
+  listingsOf(platform: Platform): Listing[] {
+    return this.book.all.filter((l) => l.platform === platform);
+  }
 
   open(path: string, platform: Platform | 'truth', kind: string, options?: SinkOptions): FileSink {
     const sink = new FileSink(this.outDir, path, options);
@@ -65,7 +78,7 @@ export class DirtDice {
 }
 
 export interface OrderWriter {
-  write(order: import('./orders.js').Order): void;
+  write(order: Order): void;
   finish(): Promise<void>;
 }
 

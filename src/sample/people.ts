@@ -130,9 +130,15 @@ export function buildPeople(rng: Rng, count: number): People {
   const usedMasks = new Set<string>();
   const usedIds = new Set<string>();
   const sharedPhones: [string, string][] = [];
+  /** Draws until unused; after a few tries a growing random suffix goes before any `@`, so it always ends. */
   const unique = (make: () => string): string => {
     let id = make();
-    while (usedIds.has(id)) id = make() + String(rng.int(0, 9));
+    for (let tries = 0; usedIds.has(id); tries++) {
+      const fresh = make();
+      const suffix = tries < 3 ? '' : String(rng.int(1, 10 ** Math.min(9, 1 + (tries >> 2))));
+      const at = fresh.indexOf('@');
+      id = at < 0 ? fresh + suffix : fresh.slice(0, at) + suffix + fresh.slice(at);
+    }
     usedIds.add(id);
     return id;
   };

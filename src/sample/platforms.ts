@@ -6,7 +6,7 @@ export type Currency = 'USD' | 'EUR' | 'CNY';
 
 /** Platforms that produce orders, with their share of all orders. */
 export const ORDER_SHARE: [Platform, number][] = [
-  ['shopify', 0.14], ['amazon', 0.2], ['ebay', 0.1], ['woocommerce', 0.08], ['taobao', 0.2], ['jd', 0.14], ['pinduoduo', 0.14],
+  ['shopify', 0.16], ['amazon', 0.2], ['ebay', 0.1], ['woocommerce', 0.06], ['taobao', 0.2], ['jd', 0.14], ['pinduoduo', 0.14],
 ];
 
 export const SHOP_ZONE: Record<Platform, Zone> = {

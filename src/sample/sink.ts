@@ -20,6 +20,7 @@ export class FileSink {
   private readonly encoding: 'utf8' | 'gbk';
   private readonly eol: string;
   private waiting: Promise<void> | null = null;
+  private closed = false;
 
   constructor(outDir: string, readonly path: string, options: SinkOptions = {}) {
     const full = join(outDir, path);
@@ -69,6 +70,8 @@ export class FileSink {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.flush();
     await this.relieve();
     await new Promise<void>((resolve, reject) => {
