@@ -1,7 +1,7 @@
 // The mapping file: column → canonical field with transforms. The generic connector reads one from YAML/JSON;
 // every platform connector is a mapping too (plus detection), so all of them compile to the same SQL.
 import { z } from 'zod';
-import { canonicalTableNames } from '../model/canonical.js';
+import { canonicalTableNames, type CanonicalTable } from '../model/canonical.js';
 
 export const TRANSFORMS = [
   'text', 'id', 'lower', 'upper', 'int', 'num', 'decimal', 'money', 'currency', 'datetime', 'date', 'bool', 'gtin',
@@ -72,9 +72,18 @@ export const mappingSchema = z
   })
   .strict();
 
-export type MappingInput = z.input<typeof mappingSchema>;
-export type Mapping = z.infer<typeof mappingSchema>;
-export type TargetMapping = z.infer<typeof targetSchema>;
+/** target options, beside the canonical fields of the target */
+export interface TargetOptions {
+  key?: string[];
+  each?: string;
+  when_present?: string | string[];
+  when_absent?: string | string[];
+}
+// Written by hand: zod's inferred catchall type makes `key: [...]` clash with the field index signature.
+export type TargetMapping = TargetOptions & { [field: string]: FieldSpecInput | string[] | undefined };
+type ParsedMapping = z.infer<typeof mappingSchema>;
+export type Mapping = Omit<ParsedMapping, 'targets'> & { targets: Partial<Record<CanonicalTable, TargetMapping>> };
+export type MappingInput = Omit<z.input<typeof mappingSchema>, 'targets'> & { targets: Partial<Record<CanonicalTable, TargetMapping>> };
 export type ReadOptions = z.infer<typeof readSchema>;
 
 export const TARGET_OPTIONS = new Set(['key', 'each', 'when_present', 'when_absent']);

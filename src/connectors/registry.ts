@@ -9,7 +9,7 @@ let cache: Promise<Connector[]> | undefined;
 
 async function load(): Promise<Connector[]> {
   const dir = fileURLToPath(new URL('./platforms/', import.meta.url));
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.map')).sort();
   } catch {

@@ -101,7 +101,7 @@ async function stageParquet(db: Backend, file: Sniffed): Promise<Staged> {
   await db.run(step(`CREATE TEMP TABLE ${STAGE} AS SELECT file_row_number + 1 AS __rec, * EXCLUDE (file_row_number) FROM read_parquet(${literal(file.path)}, file_row_number = true)`));
   const cols = await db.all<{ column_name: string }>(step(`SELECT column_name FROM (DESCRIBE ${STAGE}) WHERE column_name <> '__rec'`));
   const n = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${STAGE}`));
-  return { shape: 'columns', columns: cols.map((c) => c.column_name), rows: n?.n ?? 0, errors: [], cleanup: async () => undefined };
+  return { shape: 'columns', columns: cols.map((c) => c.column_name), rows: n?.n ?? 0, errors: [], cleanup: () => Promise.resolve() };
 }
 
 type RecordSource = AsyncGenerator<RawRecord & { error?: string }>;
@@ -132,7 +132,7 @@ async function stageRecords(db: Backend, file: Sniffed, progress?: Progress): Pr
   await db.run(step(`CREATE TEMP TABLE ${STAGE} (__rec BIGINT, rec VARCHAR)`));
   const xmlTag = file.format === 'xml' ? file.recordTag : undefined;
   if (file.format === 'xml' && !xmlTag) {
-    return { shape: 'json', columns: [], rows: 0, errors: [{ line: 1, reason: 'no repeated record element found in the XML', raw: file.sample.slice(0, 200) }], cleanup: async () => undefined };
+    return { shape: 'json', columns: [], rows: 0, errors: [{ line: 1, reason: 'no repeated record element found in the XML', raw: file.sample.slice(0, 200) }], cleanup: () => Promise.resolve() };
   }
   const source: RecordSource =
     file.format === 'ndjson' ? ndjsonRecords(file) : xmlTag ? xmlRecords(file.path, file.encoding, xmlTag) : jsonRecords(file.path, file.encoding, file.recordsKey);
@@ -154,7 +154,7 @@ async function stageRecords(db: Backend, file: Sniffed, progress?: Progress): Pr
   }
   if (batch.length) await db.append(STAGE, ['__rec', 'rec'], batch);
   progress?.(rows);
-  return { shape: 'json', columns: [], rows, errors, cleanup: async () => undefined };
+  return { shape: 'json', columns: [], rows, errors, cleanup: () => Promise.resolve() };
 }
 
 export async function stage(db: Backend, file: Sniffed, progress?: Progress): Promise<Staged> {

@@ -42,7 +42,11 @@ export function detectEncoding(head: Uint8Array): Encoding {
   const n = Math.min(head.length, 4096);
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
   if (n > 16 && oddNul > n / 4 && evenNul < n / 50) return 'utf-16le';
   if (n > 16 && evenNul > n / 4 && oddNul < n / 50) return 'utf-16be';
   const { multi, invalid } = utf8Stats(head);

@@ -142,5 +142,5 @@ export async function* jsonRecords(path: string, encoding: Encoding, recordsKey:
     for (const text of splitter.push(chunk)) yield { n: ++n, text };
   }
   const rest = splitter.leftover();
-  if (rest && !/^[\]}\s]*$/.test(rest)) yield { n: ++n, text: rest, error: 'the file ends inside this record (truncated JSON)' };
+  if (rest && !/^[\]}\s]*$/.test(rest)) yield { n: n + 1, text: rest, error: 'the file ends inside this record (truncated JSON)' };
 }

@@ -27,5 +27,5 @@ export async function* textLines(path: string, encoding: Encoding): AsyncGenerat
       yield { line: ++n, text: l.endsWith('\r') ? l.slice(0, -1) : l };
     }
   }
-  if (rest.length > 0) yield { line: ++n, text: rest };
+  if (rest.length > 0) yield { line: n + 1, text: rest };
 }

@@ -39,5 +39,5 @@ export async function* xmlRecords(path: string, encoding: Encoding, tag: string)
   }
   open.lastIndex = 0;
   const m = open.exec(buf);
-  if (m) yield { n: ++n, text: buf.slice(m.index), error: `the file ends inside a <${tag}> record (truncated XML)` };
+  if (m) yield { n: n + 1, text: buf.slice(m.index), error: `the file ends inside a <${tag}> record (truncated XML)` };
 }

@@ -91,7 +91,10 @@ class DuckDbBackend implements Backend {
         for (const v of row) {
           if (v === null) appender.appendNull();
           else if (typeof v === 'string') appender.appendVarchar(v);
-          else if (typeof v === 'number') Number.isInteger(v) ? appender.appendBigInt(BigInt(v)) : appender.appendDouble(v);
+          else if (typeof v === 'number') {
+            if (Number.isInteger(v)) appender.appendBigInt(BigInt(v));
+            else appender.appendDouble(v);
+          }
           else if (typeof v === 'bigint') appender.appendBigInt(v);
           else appender.appendBoolean(v);
         }
@@ -129,9 +132,10 @@ class DuckDbBackend implements Backend {
     return (r?.n ?? 0) > 0;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.conn.closeSync();
     this.instance.closeSync();
+    return Promise.resolve();
   }
 }
 
