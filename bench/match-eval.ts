@@ -3,13 +3,17 @@
 import { evaluateMatcher, type MatchEvalResult } from '../src/fusion/eval.js';
 
 const ROOT = process.env.OMNIFUSE_EM_DATA ?? '../shared/data/entity-matching';
-const DATASETS = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['abt_buy', 'walmart_amazon_structured', 'wdc_computers', 'wdc_cameras']);
+const args = process.argv.slice(2);
+// --neighbourhood adds transductive rank features (off by default; see MatchEvalOptions.neighbourhood).
+const neighbourhood = args.includes('--neighbourhood');
+const named = args.filter((a) => !a.startsWith('--'));
+const DATASETS = named.length > 0 ? named : ['abt_buy', 'walmart_amazon_structured', 'wdc_computers', 'wdc_cameras'];
 
 const pct = (m: { mean: number; sd: number }): string => `${(m.mean * 100).toFixed(1)} ± ${(m.sd * 100).toFixed(1)}`;
 
 const results: MatchEvalResult[] = [];
 for (const name of DATASETS) {
-  results.push(await evaluateMatcher(`${ROOT}/${name}`, { size: name.startsWith('wdc_') ? 'small' : undefined, seeds: [1, 2, 3], onProgress: (m) => console.error(m) }));
+  results.push(await evaluateMatcher(`${ROOT}/${name}`, { size: name.startsWith('wdc_') ? 'small' : undefined, seeds: [1, 2, 3], neighbourhood, onProgress: (m) => console.error(m) }));
 }
 console.log('| dataset | P | R | F1 | threshold | blocking recall (k=10) | reduction | train s |');
 console.log('|---|---|---|---|---|---|---|---|');

@@ -8,6 +8,7 @@ import { extractGtins } from './text/gtin.js';
 import { extractModelCodes } from './text/model-code.js';
 import { tfidfVector, type SparseVector } from './text/tfidf.js';
 import { charNgrams } from './text/tokenize.js';
+import { accumulateScores, buildSparseIndex } from './sparse-index.js';
 
 export interface BlockingOptions {
   /** Neighbours kept per record in each direction. */
@@ -17,30 +18,6 @@ export interface BlockingOptions {
 }
 
 export const DEFAULT_BLOCKING: BlockingOptions = { k: 10, maxKeyFrequency: 20 };
-
-interface Index {
-  readonly postings: Map<string, { doc: number; w: number }[]>;
-}
-
-function buildIndex(vectors: readonly SparseVector[]): Index {
-  const postings = new Map<string, { doc: number; w: number }[]>();
-  vectors.forEach((v, doc) => {
-    for (const [t, w] of v) {
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push({ doc, w });
-    }
-  });
-  return { postings };
-}
-
-function accumulate(index: Index, v: SparseVector, into: Float64Array, weight: number): void {
-  for (const [t, w] of v) {
-    const list = index.postings.get(t);
-    if (!list) continue;
-    for (const p of list) into[p.doc] = (into[p.doc] as number) + weight * w * p.w;
-  }
-}
 
 interface Vectors {
   readonly word: SparseVector[];
@@ -61,13 +38,13 @@ function vectorize(records: readonly PairRecord[], schema: RecordSchema, stats: 
 
 /** For each query record, the k best targets by the mean of word and character cosine. */
 function topK(queries: Vectors, targets: Vectors, k: number, emit: (q: number, t: number) => void): void {
-  const wi = buildIndex(targets.word);
-  const ci = buildIndex(targets.char);
+  const wi = buildSparseIndex(targets.word);
+  const ci = buildSparseIndex(targets.char);
   const scores = new Float64Array(targets.word.length);
   for (let q = 0; q < queries.word.length; q++) {
     scores.fill(0);
-    accumulate(wi, queries.word[q] as SparseVector, scores, 0.5);
-    accumulate(ci, queries.char[q] as SparseVector, scores, 0.5);
+    accumulateScores(wi, queries.word[q] as SparseVector, scores, 0.5);
+    accumulateScores(ci, queries.char[q] as SparseVector, scores, 0.5);
     const best: { t: number; s: number }[] = [];
     for (let t = 0; t < scores.length; t++) {
       const s = scores[t] as number;

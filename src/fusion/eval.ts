@@ -15,6 +15,11 @@ export interface MatchEvalOptions {
   readonly seeds?: number[];
   readonly gbdt?: Partial<GbdtParams>;
   readonly onProgress?: (msg: string) => void;
+  /**
+   * Rank features against all records of the dataset (transductive: unlabelled test records shape them). Default off:
+   * the matcher then scores a pair on its own, as it must on store listings.
+   */
+  readonly neighbourhood?: boolean;
 }
 
 export interface SeedResult {
@@ -77,7 +82,7 @@ export async function evaluateMatcher(dir: string, opts: MatchEvalOptions = {}):
   const lefts = distinct(all.map((p) => p.left));
   const rights = distinct(all.map((p) => p.right));
   const config = fitFeaturizer(distinct([...lefts.list, ...rights.list]).list);
-  const featurizer = createFeaturizer(config);
+  const featurizer = createFeaturizer(config, opts.neighbourhood !== true ? undefined : { left: lefts.list, right: rights.list });
   const train = featurizePairs(featurizer, splits.train);
   const valid = featurizePairs(featurizer, splits.valid);
   const test = featurizePairs(featurizer, splits.test);

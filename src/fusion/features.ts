@@ -2,12 +2,14 @@
 
 import { detectSchema, type RecordSchema } from './attribute-types.js';
 import { fitCorpusStats, idfLookup, type CorpusStats } from './corpus-stats.js';
-import { codeFeatures, codeValueFeatures } from './features/code-features.js';
+import { codeFeatures, codeValueFeatures, mixedTokenFeatures } from './features/code-features.js';
 import { numericValueFeatures, quantityFeatures } from './features/number-features.js';
 import { FeatureRow } from './features/row.js';
 import { missingFeature, rareTokenFeatures, stringFeatures, vectorFeatures } from './features/token-features.js';
 import { recordKey, type PairRecord } from './pairs/types.js';
+import { buildNeighbourhood, marginOf, rankOf, recordSimilarity, type Neighbourhood } from './neighbourhood.js';
 import { profileRecord, type Idfs, type RecordProfile } from './record-profile.js';
+import { MISSING } from './features/row.js';
 
 /** What a featurizer needs to be rebuilt elsewhere: the attribute schema and corpus statistics. Plain JSON. */
 export interface FeaturizerConfig {
@@ -17,8 +19,16 @@ export interface FeaturizerConfig {
   readonly stats: CorpusStats;
 }
 
+/** The record sets a pair's records are compared against for neighbourhood (rank) features; unlabelled. */
+export interface MatchContext {
+  readonly left: readonly PairRecord[];
+  readonly right: readonly PairRecord[];
+}
+
 export interface Featurizer {
   readonly config: FeaturizerConfig;
+  /** True when rank features are computed against a MatchContext; without one they are NaN. */
+  readonly hasContext: boolean;
   /** Stable feature names, in vector order. */
   readonly names: readonly string[];
   profile(r: PairRecord): RecordProfile;
@@ -31,13 +41,28 @@ export function fitFeaturizer(records: readonly PairRecord[]): FeaturizerConfig 
   return { kind: 'omnifuse.featurizer', version: 1, schema, stats: fitCorpusStats(records, schema) };
 }
 
-function pairRow(a: RecordProfile, b: RecordProfile, schema: RecordSchema, idfs: Idfs): FeatureRow {
+function neighbourFeatures(row: FeatureRow, a: RecordProfile, b: RecordProfile, keys: [string, string] | undefined, nb: Neighbourhood | undefined): void {
+  const s = recordSimilarity(a, b);
+  const lt = keys && nb?.leftTop.get(keys[0]);
+  const rt = keys && nb?.rightTop.get(keys[1]);
+  row.put('nb.sim', s);
+  row.put('nb.rank_l', lt ? rankOf(lt, s) : MISSING);
+  row.put('nb.rank_r', rt ? rankOf(rt, s) : MISSING);
+  row.put('nb.rank_max', lt && rt ? Math.max(rankOf(lt, s), rankOf(rt, s)) : MISSING);
+  row.put('nb.margin_l', lt ? marginOf(lt, s) : MISSING);
+  row.put('nb.margin_r', rt ? marginOf(rt, s) : MISSING);
+  row.put('nb.margin_min', lt && rt ? Math.min(marginOf(lt, s), marginOf(rt, s)) : MISSING);
+}
+
+function pairRow(a: RecordProfile, b: RecordProfile, schema: RecordSchema, idfs: Idfs, keys?: [string, string], nb?: Neighbourhood): FeatureRow {
   const row = new FeatureRow();
+  neighbourFeatures(row, a, b, keys, nb);
   const m = missingFeature(row, 'all', a.all, b.all);
   vectorFeatures(row, 'all', a.all, b.all, idfs, m);
   rareTokenFeatures(row, 'all', a.all, b.all, idfs, m);
   stringFeatures(row, 'all', a.all, b.all, m);
   codeFeatures(row, 'all', a.all, b.all, idfs);
+  mixedTokenFeatures(row, 'all', a.all, b.all);
   quantityFeatures(row, 'all', a, b);
   const textual = schema.attributes.filter((s) => s.kind !== 'numeric');
   let primaryDone = false;
@@ -71,7 +96,8 @@ function pairRow(a: RecordProfile, b: RecordProfile, schema: RecordSchema, idfs:
   return row;
 }
 
-export function createFeaturizer(config: FeaturizerConfig): Featurizer {
+/** With a context, pairs also get rank features against the context's records (NaN for records outside it). */
+export function createFeaturizer(config: FeaturizerConfig, context?: MatchContext): Featurizer {
   const idfs: Idfs = { word: idfLookup(config.stats.word), char: idfLookup(config.stats.char), code: idfLookup(config.stats.code) };
   const cache = new Map<string, RecordProfile>();
   const profile = (r: PairRecord): RecordProfile => {
@@ -85,10 +111,12 @@ export function createFeaturizer(config: FeaturizerConfig): Featurizer {
   };
   const empty = profile({ attrs: {} });
   const names = pairRow(empty, empty, config.schema, idfs).names;
+  const nb = context ? buildNeighbourhood(context.left, context.right, profile) : undefined;
   return {
     config,
+    hasContext: nb !== undefined,
     names,
     profile,
-    features: (a, b) => Float64Array.from(pairRow(profile(a), profile(b), config.schema, idfs).values),
+    features: (a, b) => Float64Array.from(pairRow(profile(a), profile(b), config.schema, idfs, [recordKey(a), recordKey(b)], nb).values),
   };
 }

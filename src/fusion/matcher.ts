@@ -1,7 +1,7 @@
 // The trained matcher artefact (featurizer config + boosted trees + threshold) and its scoring and explanation.
 
 import { gbdtContributions, gbdtPredict, trainGbdt, type GbdtModel, type GbdtParams } from '../ai/builtin/gbdt.js';
-import { createFeaturizer, type Featurizer, type FeaturizerConfig } from './features.js';
+import { createFeaturizer, type Featurizer, type FeaturizerConfig, type MatchContext } from './features.js';
 import type { LabeledPair, PairRecord } from './pairs/types.js';
 import { bestF1Threshold } from './threshold.js';
 
@@ -13,6 +13,11 @@ export interface Matcher {
   readonly model: GbdtModel;
   /** Probability at or above which a pair is called a match (chosen for best validation F1). */
   readonly threshold: number;
+  /**
+   * Whether training used neighbourhood rank features (a MatchContext of the candidate record sets). Load such a
+   * matcher with a context too, or the rank features read as missing and scores drift.
+   */
+  readonly usesContext: boolean;
 }
 
 export interface FeatureExplanation {
@@ -38,8 +43,9 @@ export interface LoadedMatcher {
   explain(a: PairRecord, b: PairRecord): PairExplanation;
 }
 
-export function loadMatcher(matcher: Matcher, featurizer?: Featurizer): LoadedMatcher {
-  const f = featurizer ?? createFeaturizer(matcher.featurizer);
+/** Pass the featurizer used in training, or a context (the record sets the pairs come from) for rank features. */
+export function loadMatcher(matcher: Matcher, using?: Featurizer | MatchContext): LoadedMatcher {
+  const f = using && 'features' in using ? using : createFeaturizer(matcher.featurizer, using);
   return {
     matcher,
     featurizer: f,
@@ -70,5 +76,5 @@ export function trainMatcher(f: Featurizer, train: FeaturizedPairs, valid: Featu
   const model = trainGbdt(f.names, train, valid, params);
   const scores = valid.x.map((x) => gbdtPredict(model, x));
   const { threshold } = bestF1Threshold(scores, valid.y);
-  return { kind: 'omnifuse.matcher', version: 1, featurizer: f.config, model, threshold };
+  return { kind: 'omnifuse.matcher', version: 1, featurizer: f.config, model, threshold, usesContext: f.hasContext };
 }

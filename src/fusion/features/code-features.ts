@@ -2,6 +2,7 @@
 
 import type { FieldProfile, Idfs } from '../record-profile.js';
 import { codeDigits } from '../text/model-code.js';
+import { isQuantityToken } from '../text/units.js';
 import { levenshteinRatio, longestCommonSubstring } from '../text/string-sim.js';
 import { MISSING, type FeatureRow } from './row.js';
 
@@ -79,4 +80,23 @@ export function codeValueFeatures(row: FeatureRow, p: string, a: FieldProfile, b
   // The value of one side may sit in the other record's text even when the other side's column is empty.
   row.put(`${p}.l_in_other`, x.length >= 3 ? otherB.squashed.includes(x) : MISSING);
   row.put(`${p}.r_in_other`, y.length >= 3 ? otherA.squashed.includes(y) : MISSING);
+}
+
+function mixedTokens(tokens: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (/\p{L}/u.test(t) && /\p{N}/u.test(t) && !isQuantityToken(t)) out.add(t);
+  return out;
+}
+
+/** Short letter-digit tokens ("5d", "d5", "x3") that are too short to be model codes but still name a variant. */
+export function mixedTokenFeatures(row: FeatureRow, p: string, a: FieldProfile, b: FieldProfile): void {
+  const ma = mixedTokens(a.tokenSet);
+  const mb = mixedTokens(b.tokenSet);
+  let shared = 0;
+  for (const t of ma) if (mb.has(t)) shared++;
+  const both = ma.size > 0 && mb.size > 0;
+  row.put(`${p}.mixed_shared`, shared);
+  row.put(`${p}.mixed_only_l`, ma.size - shared);
+  row.put(`${p}.mixed_only_r`, mb.size - shared);
+  row.put(`${p}.mixed_conflict`, both ? shared === 0 : MISSING);
 }

@@ -73,9 +73,13 @@ export function isQuantityToken(token: string): boolean {
   return /^\d+(?:[.,]\d+)?(tb|gb|mb|gig|ghz|mhz|megapixels?|mp|mm|cm|inch|in|watts?|w|mah|v|rpm|gbps|mbps|kg|lbs?|oz|ml|l|g|x)$/u.test(token);
 }
 
-/** Bare numbers in the text (not part of a code), as strings, e.g. "7200", "3.5". */
+/** Roman numerals that name generations ("mark iii"); i, v and x are left out as they are usually letters or units. */
+const ROMAN: Record<string, string> = { ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9' };
+
+/** Bare numbers in the text (not part of a code), as strings, e.g. "7200", "3.5"; roman generation numerals as digits. */
 export function extractNumbers(normalized: string): string[] {
   const out: string[] = [];
   for (const m of normalized.matchAll(/(?<![\p{L}\p{N}.])\d+(?:\.\d+)?(?![\p{L}\p{N}])/gu)) out.push(m[0]);
+  for (const m of normalized.matchAll(/(?<![\p{L}\p{N}])(?:ii|iii|iv|vi|vii|viii|ix)(?![\p{L}\p{N}])/gu)) out.push(ROMAN[m[0]] ?? m[0]);
   return out;
 }
