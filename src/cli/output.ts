@@ -13,7 +13,8 @@ const width = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ??
 export function table(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   if (rows.length === 0) return '  (none)';
   const cols = columns ?? Object.keys(rows[0]!);
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('en-US') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const cell = (v: unknown): string =>
+    v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? v.toLocaleString('en-US') : JSON.stringify(v);
   const w = cols.map((c) => Math.max(width(c), ...rows.map((r) => width(cell(r[c])))));
   const pad = (s: string, n: number, right: boolean) => (right ? ' '.repeat(n - width(s)) + s : s + ' '.repeat(n - width(s)));
   const numeric = cols.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] === null || r[c] === undefined));

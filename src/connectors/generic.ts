@@ -12,7 +12,7 @@ export function parseMapping(input: unknown, origin: string): Mapping {
     const issues = r.error.issues.map((i) => `  - ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n');
     throw configError(`${origin}: not a valid omnifuse mapping:\n${issues}`, 'see docs/mapping.md for the format and examples/*/**.mapping.yaml for samples');
   }
-  return r.data as Mapping;
+  return r.data;
 }
 
 export function loadMapping(path: string): Mapping {
