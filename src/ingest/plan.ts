@@ -183,7 +183,7 @@ export function planMapping(mapping: Mapping, staged: Staged, opts: PlanOptions)
 /** Records failing any target: the first failure per record is kept as the reason. */
 export function badRecordsStep(targets: readonly TargetPlan[]): SqlStep {
   const parts = targets.map((t, i) => `SELECT __rec, __err, ${i} AS ord FROM ${projected(t.table)} WHERE __err IS NOT NULL`);
-  const body = parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::BIGINT AS __rec, NULL AS __err, 0 AS ord WHERE false';
+  const body = parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::BIGINT AS __rec, NULL::STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR) AS __err, 0 AS ord WHERE false';
   return step(`CREATE TEMP TABLE ${BAD} AS SELECT __rec, arg_min(__err, ord) AS err FROM (${body}) GROUP BY __rec`, [], BAD);
 }
 
