@@ -132,7 +132,7 @@ class TargetCompiler {
     this.addImplied(specs);
     const fields = specs.map(([n, s]) => this.field(n, s, key.has(n)));
     const from = this.target.each
-      ? `${STAGE} s, (SELECT unnest(l) AS elem, generate_subscripts(l, 1) AS idx FROM (SELECT CAST(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each) + '[*]')}) AS JSON[]) AS l)) e`
+      ? `${STAGE} s, (SELECT unnest(l) AS elem, generate_subscripts(l, 1) AS idx FROM (SELECT CASE json_type(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each))})) WHEN 'ARRAY' THEN CAST(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each) + '[*]')}) AS JSON[]) WHEN 'OBJECT' THEN [json_extract(s.rec, ${this.params.add(jsonPath(this.target.each))})] ELSE []::JSON[] END AS l)) e`
       : `${STAGE} s`;
     const where = this.filters();
     const inner = [

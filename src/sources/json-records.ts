@@ -11,6 +11,7 @@ export interface RawRecord {
 
 /** The key of the records array when the root is an object such as {"orders": [...]}. */
 export function jsonRecordsKey(sample: string): string | undefined {
+  if (sample.trimStart().startsWith('[')) return undefined;
   const m = /^\s*\{\s*"([^"]+)"\s*:\s*\[/.exec(sample);
   if (m) return m[1];
   try {

@@ -62,13 +62,13 @@ export function duckdbMacros(): SqlStep[] {
         WHEN length(s) IN (10, 16, 19) AND TRY_CAST(s AS TIMESTAMP) IS NOT NULL AND NOT regexp_matches(s, '^\\d+$') THEN timezone(tz, TRY_CAST(s AS TIMESTAMP))
         WHEN regexp_matches(s, '^\\d{13}$') THEN to_timestamp(s::BIGINT / 1000.0)
         WHEN regexp_matches(s, '^\\d{10}$') THEN to_timestamp(s::BIGINT)
-        WHEN of_has_offset(s) THEN TRY_CAST(replace(s, 'T', ' ') AS TIMESTAMPTZ)
+        WHEN of_has_offset(s) THEN TRY_CAST(regexp_replace(replace(s, 'T', ' '), '\\s+([+-]\\d{2}:?\\d{2})$', '\\1') AS TIMESTAMPTZ)
         WHEN TRY_CAST(s AS TIMESTAMP) IS NOT NULL THEN timezone(tz, TRY_CAST(s AS TIMESTAMP))
         ELSE timezone(tz, try_strptime(s, fmts)) END`,
     `of_ts_offset(s, tz) AS CASE WHEN s IS NULL THEN NULL WHEN length(s) IN (10, 16, 19) THEN 'assumed ' || tz WHEN of_has_offset(s) THEN regexp_extract(s, '(Z|[+-]\\d{2}:?\\d{2})$', 1)
         WHEN regexp_matches(s, '^\\d{10}(\\d{3})?$') THEN 'Z' ELSE 'assumed ' || tz END`,
     `of_gtin14(s) AS CASE WHEN regexp_matches(regexp_replace(coalesce(of_clean_id(s), ''), '[\\s-]', '', 'g'), '^(\\d{8}|\\d{12,14})$') THEN
-        (SELECT CASE WHEN (10 - list_sum(list_transform(range(13), i -> (substr(g, i + 1, 1)::INT) * (CASE WHEN i % 2 = 0 THEN 3 ELSE 1 END))) % 10) % 10 = substr(g, 14, 1)::INT THEN g ELSE NULL END
+        (SELECT CASE WHEN (10 - list_sum(list_transform(range(13), i -> TRY_CAST(substr(g, i + 1, 1) AS INT) * (CASE WHEN i % 2 = 0 THEN 3 ELSE 1 END))) % 10) % 10 = TRY_CAST(substr(g, 14, 1) AS INT) THEN g ELSE NULL END
          FROM (SELECT lpad(regexp_replace(of_clean_id(s), '[\\s-]', '', 'g'), 14, '0') AS g))
       ELSE NULL END`,
     // keyed hash: HMAC-SHA256 with the project key (ipad/opad blocks bound as hex by the caller)
@@ -94,6 +94,6 @@ export function duckdbPiiMacros(): SqlStep[] {
     `of_mask_name(s) AS CASE
         WHEN of_fold(s) IS NULL THEN NULL
         WHEN regexp_matches(of_fold(s), '^\\p{Han}') THEN substr(of_fold(s), 1, 1) || repeat('*', length(of_fold(s)) - 1)
-        ELSE regexp_replace(of_fold(s), '(\\w)\\w*', '\\1***', 'g') END`,
+        ELSE regexp_replace(of_fold(s), '([\\p{L}\\p{N}])[\\p{L}\\p{N}]*', '\\1***', 'g') END`,
   ].map((m) => ({ sql: `CREATE OR REPLACE TEMP MACRO ${m}` }));
 }
