@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { openStore } from '../store/open.js';
 import type { Backend } from '../store/backend.js';
-import { createKey, DEFAULT_KEY_FILE, hmacPads, loadKey } from '../privacy/key.js';
+import { createKey, DEFAULT_KEY_FILE, hmacPads } from '../privacy/key.js';
 
 export interface GlobalOptions {
   db: string;
@@ -23,11 +23,22 @@ export interface Project {
   createdKey: boolean;
 }
 
-export async function openProject(g: GlobalOptions, opts: { createKey?: boolean } = {}): Promise<Project> {
+/** Open the database and the key file (created on first use: createKey loads an existing one). */
+export async function openProject(g: GlobalOptions): Promise<Project> {
   const had = existsSync(g.keyFile);
-  const key = had ? loadKey(g.keyFile) : opts.createKey ? createKey(g.keyFile) : loadKey(g.keyFile);
+  const key = createKey(g.keyFile);
   const db = await openStore(g.db);
   return { db, hmac: hmacPads(key), createdKey: !had };
+}
+
+/** Run a command body with the project open, closing the database however the body ends. */
+export async function withProject<T>(g: GlobalOptions, fn: (p: Project) => Promise<T>): Promise<T> {
+  const p = await openProject(g);
+  try {
+    return await fn(p);
+  } finally {
+    await p.db.close();
+  }
 }
 
 export const isTty = () => process.stderr.isTTY === true;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { globals, isTty, openProject } from '../context.js';
+import { globals, isTty, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { progressBar } from '../progress.js';
 import { ingestPaths } from '../../ingest/ingest-paths.js';
@@ -20,9 +20,8 @@ export function register(program: Command): void {
     .action(async (o: { examples: string }, cmd: Command) => {
       const g = globals(cmd);
       if (!existsSync(o.examples)) throw usageError(`no examples folder at ${o.examples}`, 'run `omnifuse sample --out examples --scale small` to make one');
-      const p = await openProject(g, { createKey: true });
       const bar = progressBar(isTty() && !g.json);
-      try {
+      await withProject(g, async (p) => {
         const results = await ingestPaths(p.db, [o.examples], { hmac: p.hmac, onFile: (d, t) => bar.update('ingest', d, t, 'files') });
         bar.end();
         const s = await storeStatus(p.db);
@@ -38,8 +37,6 @@ export function register(program: Command): void {
         }
         say(table([...pivot.values()], ['platform', 'listing', 'customer_account', 'orders', 'order_line', 'event', 'review', 'inventory_snapshot']));
         say(`\n${s.totals.rowsRead.toLocaleString('en-US')} records read, ${s.totals.rowsAccepted.toLocaleString('en-US')} accepted, ${s.totals.rowsRejected.toLocaleString('en-US')} rejected (omnifuse rejects --db ${g.db})`);
-      } finally {
-        await p.db.close();
-      }
+      });
     });
 }

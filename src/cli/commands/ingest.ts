@@ -1,7 +1,7 @@
 // `omnifuse ingest <paths...>`: read exports into the canonical tables, one transaction per file.
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { globals, isTty, openProject } from '../context.js';
+import { globals, isTty, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { progressBar } from '../progress.js';
 import { EXIT } from '../exit-codes.js';
@@ -40,9 +40,8 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 all rows accepted, 1 a file failed, 2 bad usage, 3 some rows rejected (see `omnifuse rejects`).')
     .action(async (paths: string[], o: { platform?: string; mapping?: string; timezone: string; currency: string; baseCurrency: string }, cmd: Command) => {
       const g = globals(cmd);
-      const p = await openProject(g, { createKey: true });
       const bar = progressBar(isTty() && !g.json);
-      try {
+      await withProject(g, async (p) => {
         const results = await ingestPaths(p.db, paths, {
           hmac: p.hmac,
           ...(o.platform ? { platform: o.platform } : {}),
@@ -62,8 +61,6 @@ export function register(program: Command): void {
           if (rej.length) say(`\nrejected rows by reason (details: omnifuse rejects --file NAME):\n${table(rej.slice(0, 20), ['file', 'severity', 'field', 'reason', 'count'])}`);
         }
         process.exitCode = exitFor(results);
-      } finally {
-        await p.db.close();
-      }
+      });
     });
 }

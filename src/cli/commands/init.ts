@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .description('create the database and the project key file (the key hashes personal data; keep it safe, never commit it)')
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const p = await openProject(g, { createKey: true });
+      const p = await openProject(g);
       await p.db.close();
       const out = { db: p.db.path, keyFile: g.keyFile, createdKey: p.createdKey };
       if (g.json) printJson(out);

@@ -1,6 +1,6 @@
 // `omnifuse rejects`: the rejected records with file, row, field, value, reason and the raw record.
 import type { Command } from 'commander';
-import { globals, openProject } from '../context.js';
+import { globals, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { listRejects } from '../../ingest/status.js';
 
@@ -12,13 +12,10 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', '100')
     .action(async (o: { file?: string; limit: string }, cmd: Command) => {
       const g = globals(cmd);
-      const p = await openProject(g, { createKey: true });
-      try {
+      await withProject(g, async (p) => {
         const rows = await listRejects(p.db, { ...(o.file ? { file: o.file } : {}), limit: Number(o.limit) });
         if (g.json) return printJson(rows);
         say(table(rows.map((r) => ({ ...r, raw: r.raw.length > 60 ? r.raw.slice(0, 57) + '...' : r.raw })), ['file', 'source_row', 'severity', 'field', 'value', 'reason', 'raw']));
-      } finally {
-        await p.db.close();
-      }
+      });
     });
 }

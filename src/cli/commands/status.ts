@@ -1,6 +1,6 @@
 // `omnifuse status`: files, rows by table and platform, rejects by reason.
 import type { Command } from 'commander';
-import { globals, openProject } from '../context.js';
+import { globals, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { storeStatus } from '../../ingest/status.js';
 
@@ -10,8 +10,7 @@ export function register(program: Command): void {
     .description('show ingested files, rows per table and platform, and rejects by reason')
     .action(async (_o: unknown, cmd: Command) => {
       const g = globals(cmd);
-      const p = await openProject(g, { createKey: true });
-      try {
+      await withProject(g, async (p) => {
         const s = await storeStatus(p.db);
         if (g.json) return printJson(s);
         say(`${s.totals.files} files: ${s.totals.rowsRead.toLocaleString('en-US')} records read, ${s.totals.rowsAccepted.toLocaleString('en-US')} accepted, ${s.totals.rowsRejected.toLocaleString('en-US')} rejected\n`);
@@ -19,8 +18,6 @@ export function register(program: Command): void {
         say(table(s.tables));
         say('\nrejects by reason:');
         say(table(s.rejects));
-      } finally {
-        await p.db.close();
-      }
+      });
     });
 }
