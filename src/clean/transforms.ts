@@ -79,7 +79,8 @@ export function transformSql(t: Transform, raw: string, ctx: TransformContext, m
 export function defaultTransform(sqlType: string, column: string): Transform {
   if (column === 'currency') return 'currency';
   if (column === 'gtin') return 'gtin';
-  if (column === 'status' || column === 'event_type') return column === 'status' ? 'status' : 'lower';
+  if (column === 'status') return 'status';
+  if (column === 'event_type') return 'lower';
   if (column.startsWith('platform_') && column.endsWith('_id')) return 'id';
   if (column === 'sku' || column === 'asin' || column === 'mpn') return 'id';
   switch (sqlType) {

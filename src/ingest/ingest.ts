@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Backend } from '../store/backend.js';
-import { step, workTable } from '../store/sql.js';
+import { step } from '../store/sql.js';
 import { sniffFile, type Sniffed } from '../sources/sniff.js';
 import type { Encoding } from '../sources/encoding.js';
 import type { Delimiter } from '../sources/delimited.js';
@@ -12,7 +12,7 @@ import { genericConnector } from '../connectors/generic.js';
 import { DETECT_THRESHOLD, rankConnectors } from '../connectors/registry.js';
 import { OmnifuseError, inputError, usageError } from '../util/errors.js';
 import { sha256File } from './hash-file.js';
-import { stage, STAGE, type StageError } from './staging.js';
+import { stage, STAGING_TABLES, type StageError } from './staging.js';
 import { BAD, badRecordsStep, canonicalInsertStep, planMapping, projected, rejectInsertStep } from './plan.js';
 import { deriveSteps } from './derive.js';
 
@@ -105,7 +105,7 @@ async function storeStageErrors(db: Backend, fileId: number, errors: StageError[
   return skipped;
 }
 
-function emptyResult(path: string): FileResult {
+export function emptyResult(path: string): FileResult {
   return {
     path, status: 'failed', sourceFileId: null, connector: null, platform: null, kind: null, format: null, encoding: null,
     rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsSkipped: 0, rowsByTable: {}, rejects: [], seconds: 0,
@@ -135,7 +135,7 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
   file = await resniff(file, mapping);
   Object.assign(result, { connector: connector.name, platform: mapping.platform, kind: mapping.kind, format: file.format, encoding: file.encoding });
 
-  const work = [STAGE, BAD, ...Object.keys(mapping.targets).map((t) => projected(t as never)), workTable('csv_rejects'), workTable('csv_rejects_scan')];
+  const work = [...STAGING_TABLES, BAD, ...Object.keys(mapping.targets).map((t) => projected(t as never))];
   await dropWork(db, work);
   const baseCurrency = opts.baseCurrency ?? 'USD';
   const out = await db.transaction(async () => {
@@ -206,4 +206,3 @@ export function expandPaths(paths: readonly string[]): string[] {
   return out;
 }
 
-export { emptyResult };

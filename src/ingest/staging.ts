@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Backend } from '../store/backend.js';
-import { ident, literal, step, workTable, type SqlValue } from '../store/sql.js';
+import { literal, step, workTable, type SqlValue } from '../store/sql.js';
 import type { Sniffed } from '../sources/sniff.js';
 import { textChunks, textLines } from '../sources/text-stream.js';
 import { jsonRecords, type RawRecord } from '../sources/json-records.js';
@@ -14,6 +14,9 @@ import { xmlParser, xmlRecords } from '../sources/xml-records.js';
 
 export const STAGE = workTable('stage');
 export const CSV_REJECTS = workTable('csv_rejects');
+export const CSV_REJECTS_SCAN = workTable('csv_rejects_scan');
+/** work tables a stage() call creates; the caller drops them before and after (ingest.ts) */
+export const STAGING_TABLES = [STAGE, CSV_REJECTS, CSV_REJECTS_SCAN];
 
 export interface StageError {
   line: number;
@@ -66,13 +69,11 @@ async function stageDelimited(db: Backend, file: Sniffed): Promise<Staged> {
   const columns = dedupe(file.header);
   const colStruct = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   const headerIndex = file.headerIndex ?? 0;
-  await db.run(step(`DROP TABLE IF EXISTS ${CSV_REJECTS}`));
-  await db.run(step(`DROP TABLE IF EXISTS ${CSV_REJECTS}_scan`));
   // auto_detect off: we sniffed delimiter and header ourselves, so DuckDB parses exactly what we saw
   await db.run(step(`CREATE TEMP TABLE ${STAGE} AS SELECT row_number() OVER () AS __rec, * FROM read_csv(${literal(path)},
       auto_detect = false, columns = ${colStruct}, header = true, skip = ${headerIndex}, delim = ${literal(file.delimiter ?? ',')},
       quote = '"', escape = '"', strict_mode = true, null_padding = false, max_line_size = 16777216,
-      store_rejects = true, rejects_table = ${literal(CSV_REJECTS)}, rejects_scan = ${literal(`${CSV_REJECTS}_scan`)})`));
+      store_rejects = true, rejects_table = ${literal(CSV_REJECTS)}, rejects_scan = ${literal(CSV_REJECTS_SCAN)})`));
   const rej = await db.all<{ line: number; reason: string; raw: string }>(step(
     `SELECT line, arg_min(error_type || ': ' || error_message, byte_position) AS reason, any_value(csv_line) AS raw
      FROM ${CSV_REJECTS} GROUP BY line ORDER BY line`));
@@ -158,7 +159,6 @@ async function stageRecords(db: Backend, file: Sniffed, progress?: Progress): Pr
 }
 
 export async function stage(db: Backend, file: Sniffed, progress?: Progress): Promise<Staged> {
-  await db.run(step(`DROP TABLE IF EXISTS ${STAGE}`));
   switch (file.format) {
     case 'csv':
       return stageDelimited(db, file);
@@ -169,4 +169,3 @@ export async function stage(db: Backend, file: Sniffed, progress?: Progress): Pr
   }
 }
 
-export { ident };

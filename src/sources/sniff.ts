@@ -2,7 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decode, detectEncoding, type Encoding } from './encoding.js';
-import { sniffDelimited, type Delimiter } from './delimited.js';
+import { sniffDelimited, splitLine, type Delimiter } from './delimited.js';
 import { firstJsonRecord, jsonRecordsKey } from './json-records.js';
 import { guessXmlRecordTag } from './xml-records.js';
 import { flattenKeys } from './flatten.js';
@@ -75,7 +75,7 @@ export async function sniffFile(path: string, hint: { encoding?: Encoding; forma
 
 function headerFor(lines: string[], d: Delimiter) {
   const headerIndex = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
-  return { headerIndex, header: (lines[headerIndex] ?? '').split(d).map((h) => h.trim().replace(/^"|"$/g, '')) };
+  return { headerIndex, header: splitLine(lines[headerIndex] ?? '', d).map((h) => h.trim()) };
 }
 
 function singleColumn(lines: string[]) {

@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Backend, BackendCapabilities, Row } from '../backend.js';
-import { ident, type SqlStep, type SqlValue } from '../sql.js';
+import type { SqlStep, SqlValue } from '../sql.js';
 import { OmnifuseError } from '../../util/errors.js';
 import { duckdbMacros, duckdbPiiMacros } from './macros.js';
 
@@ -162,4 +162,3 @@ export async function openDuckDb(path: string, opts: DuckDbOptions = {}): Promis
   return backend;
 }
 
-export { ident };

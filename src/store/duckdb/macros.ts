@@ -52,7 +52,6 @@ export function duckdbMacros(): SqlStep[] {
         ${currencyCase}
         ELSE def END`,
     `of_int(s) AS CASE WHEN TRY_CAST(s AS BIGINT) IS NOT NULL THEN TRY_CAST(s AS BIGINT) ELSE TRY_CAST(regexp_replace(of_fold(s), '(?:[,\\s_]|\\.0+$)', '', 'g') AS BIGINT) END`,
-    `of_decimal(s) AS of_money(s)`,
     `of_num(s) AS CASE WHEN TRY_CAST(s AS DOUBLE) IS NOT NULL THEN TRY_CAST(s AS DOUBLE) ELSE TRY_CAST(replace(of_fold(s), ',', '.') AS DOUBLE) END`,
     `of_bool(s) AS CASE WHEN lower(of_fold(s)) IN ('true','t','yes','y','1','是','on') THEN true WHEN lower(of_fold(s)) IN ('false','f','no','n','0','否','off') THEN false ELSE NULL END`,
     // instants: epoch s/ms, ISO with offset, ISO or formats without offset in the given zone
