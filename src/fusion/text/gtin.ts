@@ -1,14 +1,8 @@
 // GTIN/UPC/EAN identifiers compared as GTIN-14 with a valid check digit, so "012345678905" equals "0012345678905".
 
-/** GS1 mod-10 check digit for the digits before it. */
-export function gtinCheckDigit(body: string): number {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    const d = body.charCodeAt(body.length - 1 - i) - 48;
-    sum += d * (i % 2 === 0 ? 3 : 1);
-  }
-  return (10 - (sum % 10)) % 10;
-}
+import { gtinCheckDigit } from '../../util/gtin-check-digit.js';
+
+export { gtinCheckDigit };
 
 /** GTIN-8/12/13/14 → GTIN-14 string, or undefined when the length or check digit is wrong. */
 export function toGtin14(raw: string): string | undefined {
