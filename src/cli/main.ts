@@ -12,6 +12,7 @@ import * as rejects from './commands/rejects.js';
 import * as demo from './commands/demo.js';
 import * as sample from './commands/sample.js';
 import * as match from './commands/match.js';
+import * as models from './commands/models.js';
 
 const program = new Command('omnifuse')
   .description('fuse e-commerce exports across platforms into one canonical model')
@@ -22,7 +23,7 @@ const program = new Command('omnifuse')
   .exitOverride()
   .showHelpAfterError();
 
-for (const c of [init, ingest, status, rejects, sample, match, demo]) c.register(program);
+for (const c of [init, ingest, status, rejects, sample, match, models, demo]) c.register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,12 @@
-// Schema migrations with a version table: each migration runs once, in order, inside a transaction.
+// Schema migrations with a version table: each migration runs once, in version order, inside a transaction.
+// Versions are allotted in ranges per subsystem so that work in parallel never collides:
+//   1-9 store and ingest · 10-19 product fusion · 20-29 persons and privacy · 30-39 analytics and the model
+//   registry · 40-49 server · 50-59 ai providers. A database records every version it has applied, so a
+//   migration added later in a lower range still runs on an existing database.
 import type { Backend } from './backend.js';
 import { baseSchema } from './ddl.js';
+import { fusedProductSchema } from './fused-schema.js';
+import { modelRegistrySchema } from './model-registry.js';
 import { step, type SqlStep } from './sql.js';
 import { DEFAULT_FX_AS_OF, DEFAULT_FX_SOURCE, DEFAULT_FX_TO_USD } from '../clean/fx-default.js';
 
@@ -20,18 +26,20 @@ export const migrations: readonly Migration[] = [
         step('INSERT INTO fx_rate VALUES ($1, $2, CAST($3 AS DECIMAL(18,8)), CAST($4 AS DATE), $5)', [c, 'USD', r, DEFAULT_FX_AS_OF, DEFAULT_FX_SOURCE]),
       ),
   },
+  { version: 10, description: 'fused products: product, product_member, listing_product and line_product views', steps: fusedProductSchema },
+  { version: 30, description: 'model registry', steps: modelRegistrySchema },
 ];
 
 export async function migrate(db: Backend): Promise<{ from: number; to: number }> {
   await db.run(step('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, description VARCHAR, applied_at TIMESTAMPTZ)'));
-  const row = await db.one<{ v: number | null }>(step('SELECT max(version) AS v FROM schema_version'));
-  const from = row?.v ?? 0;
-  for (const m of migrations) {
-    if (m.version <= from) continue;
+  const applied = new Set((await db.all<{ version: number }>(step('SELECT version FROM schema_version'))).map((r) => Number(r.version)));
+  const from = Math.max(0, ...applied);
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
     await db.transaction(async () => {
       await db.runAll(m.steps());
       await db.run(step('INSERT INTO schema_version VALUES (?, ?, now())', [m.version, m.description]));
     });
   }
-  return { from, to: migrations.at(-1)?.version ?? 0 };
+  return { from, to: Math.max(0, ...migrations.map((m) => m.version)) };
 }

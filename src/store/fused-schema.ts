@@ -1,0 +1,37 @@
+// Fused entity tables every analytics stage reads: product (stable product_id) and its membership, plus the
+// line_product view that gives every order line a product_id. Until `omnifuse fuse` has run, a line's
+// product_id is a provisional one of its own ('u:<platform>:<listing id or sku>'), so forecasts,
+// recommendations and prices work on unfused data and improve once products are fused.
+import { step, type SqlStep } from './sql.js';
+
+/** Provisional product id for a line or listing that has no fused product yet. */
+export const UNFUSED_PREFIX = 'u:';
+
+export function fusedProductSchema(): SqlStep[] {
+  return [
+    step(`CREATE TABLE IF NOT EXISTS product (
+      product_id VARCHAR PRIMARY KEY, title VARCHAR, brand VARCHAR, gtin VARCHAR, mpn VARCHAR, model_code VARCHAR,
+      category_path VARCHAR, image_url VARCHAR, n_listings INTEGER, n_platforms INTEGER,
+      created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ)`),
+    step(`CREATE TABLE IF NOT EXISTS product_member (
+      product_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, platform_listing_id VARCHAR NOT NULL,
+      score DOUBLE, method VARCHAR, linked_at TIMESTAMPTZ, PRIMARY KEY (platform, platform_listing_id))`),
+    // listing → product_id (fused, else provisional)
+    step(`CREATE OR REPLACE VIEW listing_product AS
+      SELECT l.platform, l.platform_listing_id, l.sku,
+             COALESCE(m.product_id, '${UNFUSED_PREFIX}' || l.platform || ':' || l.platform_listing_id) AS product_id,
+             m.product_id IS NOT NULL AS fused
+      FROM listing l LEFT JOIN product_member m USING (platform, platform_listing_id)`),
+    // order line → product_id: by listing id, else by the platform's SKU, else provisional
+    step(`CREATE OR REPLACE VIEW line_product AS
+      SELECT ol.*,
+             COALESCE(byid.product_id, bysku.product_id,
+                      '${UNFUSED_PREFIX}' || ol.platform || ':' || COALESCE(ol.platform_listing_id, ol.sku, ol.title, '?')) AS product_id
+      FROM order_line ol
+      LEFT JOIN product_member byid ON byid.platform = ol.platform AND byid.platform_listing_id = ol.platform_listing_id
+      LEFT JOIN (SELECT l.platform, l.sku, min(m.product_id) AS product_id
+                 FROM listing l JOIN product_member m USING (platform, platform_listing_id)
+                 WHERE l.sku IS NOT NULL GROUP BY ALL) bysku
+        ON byid.product_id IS NULL AND bysku.platform = ol.platform AND bysku.sku = ol.sku`),
+  ];
+}
