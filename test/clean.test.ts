@@ -46,6 +46,9 @@ describe('dates', () => {
     ['1700000000000', 'UTC', '2023-11-14T22:13:20.000Z'],
     ['2026-06-28Z', 'UTC', null],
     ['31/02/2026', 'UTC', null],
+    // the UTC fast path and a zone with daylight saving agree with the calendar
+    ['2026-07-01 12:00:00', 'UTC', '2026-07-01T12:00:00.000Z'],
+    ['2026-07-01 12:00:00', 'Europe/Paris', '2026-07-01T10:00:00.000Z'],
   ];
   for (const [raw, tz, want] of cases) {
     it(`${raw} (${tz}) → ${want}`, async () => {
@@ -53,6 +56,15 @@ describe('dates', () => {
       expect(v === null || v === undefined ? null : v).toBe(want);
     });
   }
+  it('reads French month names when no format matches the text as written', async () => {
+    const fr = `['%d-%b.-%y', '%d-%b-%y', '%d %B %Y']::VARCHAR[]`;
+    const cases: [string, string | null][] = [
+      ['05-oct.-26', '2026-10-05'], ['13-févr.-26', '2026-02-13'], ['01-janv.-26', '2026-01-01'], ['07-août-26', '2026-08-07'],
+      ['10-DÉC.-26', '2026-12-10'], ['11 juillet 2026', '2026-07-11'], ['02-mars-26', '2026-03-02'], ['02-marzo-26', null],
+    ];
+    for (const [raw, want] of cases) expect([raw, await one(`strftime(of_ts(of_fold($1), 'UTC', ${fr}), '%Y-%m-%d')`, raw)]).toEqual([raw, want]);
+    expect(await one('of_month_en($1)', '13-févr.-26')).toBe('13-Feb-26');
+  });
   it('keeps the original offset', async () => {
     expect(await one(`of_ts_offset($1, 'UTC')`, '2026-03-01T10:00:00+08:00')).toBe('+08:00');
     expect(await one(`of_ts_offset($1, 'Asia/Shanghai')`, '2026-03-01 10:00:00')).toBe('assumed Asia/Shanghai');

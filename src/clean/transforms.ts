@@ -42,17 +42,30 @@ function list(ctx: TransformContext, xs: readonly string[]): string {
   return `[${xs.map((x) => ctx.param(x)).join(', ')}]::VARCHAR[]`;
 }
 
-function caseMap(raw: string, dict: Record<string, string>, ctx: TransformContext, fallback: string): string {
-  const entries = Object.entries(dict);
-  if (entries.length === 0) return fallback;
-  const whens = entries.map(([k, v]) => `WHEN ${ctx.param(k.toLowerCase())} THEN ${ctx.param(v)}`).join(' ');
-  return `(CASE lower(of_fold(${raw})) ${whens} ELSE ${fallback} END)`;
+/** value rules of text/status fields: prefixes (longest first), then whole values, then a fallback */
+export interface ValueRules {
+  map?: Record<string, string>;
+  prefix?: Record<string, string>;
+  otherwise?: string;
 }
 
-export function transformSql(t: Transform, raw: string, ctx: TransformContext, map?: Record<string, string>): string {
+function ruled(raw: string, rules: ValueRules, ctx: TransformContext, fallback: string): string {
+  const entries = Object.entries(rules.map ?? {});
+  const prefixes = Object.entries(rules.prefix ?? {}).sort((x, y) => y[0].length - x[0].length);
+  const byValue = entries.length === 0
+    ? fallback
+    : `(CASE lower(of_fold(${raw})) ${entries.map(([k, v]) => `WHEN ${ctx.param(k.toLowerCase())} THEN ${ctx.param(v)}`).join(' ')} ELSE ${fallback} END)`;
+  if (prefixes.length === 0) return byValue;
+  const byPrefix = prefixes.map(([p, v]) => `WHEN starts_with(lower(of_fold(${raw})), ${ctx.param(p.toLowerCase())}) THEN ${ctx.param(v)}`).join(' ');
+  return `(CASE ${byPrefix} ELSE ${byValue} END)`;
+}
+
+export function transformSql(t: Transform, raw: string, ctx: TransformContext, rules: ValueRules = {}): string {
   const tz = () => ctx.param(ctx.timezone);
+  const otherwise = (fallback: string) =>
+    rules.otherwise === undefined ? fallback : `CASE WHEN of_fold(${raw}) IS NULL THEN NULL ELSE ${ctx.param(rules.otherwise)} END`;
   switch (t) {
-    case 'text': return map ? caseMap(raw, map, ctx, `of_fold(${raw})`) : `of_fold(${raw})`;
+    case 'text': return ruled(raw, rules, ctx, otherwise(`of_fold(${raw})`));
     case 'id': return `of_clean_id(${raw})`;
     case 'lower': return `lower(of_fold(${raw}))`;
     case 'upper': return `upper(of_fold(${raw}))`;
@@ -68,7 +81,8 @@ export function transformSql(t: Transform, raw: string, ctx: TransformContext, m
     case 'email_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_email_norm(${raw}))`;
     case 'phone_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_phone_e164(${raw}))`;
     case 'mask_name': return `of_mask_name(${raw})`;
-    case 'status': return caseMap(raw, { ...STATUS_WORDS, ...(map ?? {}) }, ctx, `CASE WHEN of_fold(${raw}) IS NULL THEN NULL ELSE 'unknown' END`);
+    case 'status':
+      return ruled(raw, { ...rules, map: { ...STATUS_WORDS, ...(rules.map ?? {}) } }, ctx, otherwise(`CASE WHEN of_fold(${raw}) IS NULL THEN NULL ELSE 'unknown' END`));
     case 'country': return `upper(of_fold(${raw}))`;
     case 'json': return `CAST(${raw} AS JSON)`;
     case 'tz_offset': return `of_ts_offset(of_fold(${raw}), ${tz()})`;

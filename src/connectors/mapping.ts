@@ -25,7 +25,18 @@ const fieldObject = z
     required: z.boolean().optional(),
     /** what to do when a non-empty value cannot be converted: reject the record (default) or keep NULL */
     on_error: z.enum(['reject', 'null']).optional(),
-    /** for currency: the money column whose symbol names the currency */
+    /** raw values that mean "missing" for this field (besides the empty string), e.g. ["N/A", "--", "0000-00-00"] */
+    null_if: z.array(z.string()).optional(),
+    /** an empty value takes the nearest non-empty value above it (true), or above it with the same value in this column */
+    fill_down: z.union([z.literal(true), z.string()]).optional(),
+    /** with several columns: take the first non-empty one (default) or add up their converted values */
+    combine: z.enum(['first', 'sum']).optional(),
+    /** keyed targets: how the rows of one key make the value (first non-empty in file order by default) */
+    agg: z.enum(['first', 'last', 'sum', 'min', 'max']).optional(),
+    /** text/status: values starting with a prefix map to a value ({ C: cancelled }); checked before map, longest first */
+    prefix: z.record(z.string(), z.string()).optional(),
+    /** text/status: the value when neither prefix nor map matched a non-empty value (status: 'unknown' by default) */
+    otherwise: z.string().optional(),
   })
   .strict();
 
@@ -43,6 +54,9 @@ const targetSchema = z
     when_present: z.union([z.string(), z.array(z.string())]).optional(),
     /** only records whose column is empty feed this table */
     when_absent: z.union([z.string(), z.array(z.string())]).optional(),
+    /** keyed targets: a row whose platform + key is already stored (from an earlier file) gets its empty fields
+     *  filled from this file instead of a second row being inserted */
+    merge: z.boolean().optional(),
   })
   .catchall(fieldSpecSchema);
 
@@ -57,6 +71,8 @@ export const readSchema = z
     records: z.string().optional(),
     /** raw lines matching this regex are known non-data lines (report footers): stored as skipped, not errors */
     skip_lines: z.string().optional(),
+    /** raw values that mean "missing" in every column of the file, e.g. ["N/A", "--", "null"] */
+    null_if: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -78,15 +94,16 @@ export interface TargetOptions {
   each?: string;
   when_present?: string | string[];
   when_absent?: string | string[];
+  merge?: boolean;
 }
 // Written by hand: zod's inferred catchall type makes `key: [...]` clash with the field index signature.
-export type TargetMapping = TargetOptions & { [field: string]: FieldSpecInput | string[] | undefined };
+export type TargetMapping = TargetOptions & { [field: string]: FieldSpecInput | string[] | boolean | undefined };
 type ParsedMapping = z.infer<typeof mappingSchema>;
 export type Mapping = Omit<ParsedMapping, 'targets'> & { targets: Partial<Record<CanonicalTable, TargetMapping>> };
 export type MappingInput = Omit<z.input<typeof mappingSchema>, 'targets'> & { targets: Partial<Record<CanonicalTable, TargetMapping>> };
 export type ReadOptions = z.infer<typeof readSchema>;
 
-export const TARGET_OPTIONS = new Set(['key', 'each', 'when_present', 'when_absent']);
+export const TARGET_OPTIONS = new Set(['key', 'each', 'when_present', 'when_absent', 'merge']);
 
 export function normaliseField(spec: FieldSpecInput): FieldMapping {
   return typeof spec === 'string' ? { column: spec } : spec;

@@ -13,7 +13,7 @@ import { DETECT_THRESHOLD, rankConnectors } from '../connectors/registry.js';
 import { OmnifuseError, inputError, usageError } from '../util/errors.js';
 import { sha256File } from './hash-file.js';
 import { stage, STAGING_TABLES, type StageError } from './staging.js';
-import { BAD, badRecordsStep, canonicalInsertStep, planMapping, projected, rejectInsertStep } from './plan.js';
+import { BAD, badRecordsStep, canonicalInsertSteps, createBadStep, deleteBadStep, keyedWork, planMapping, rejectInsertStep, SUSPECT, suspectRecords, suspectsStep } from './plan.js';
 import { deriveSteps } from './derive.js';
 
 export interface IngestOptions {
@@ -135,7 +135,7 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
   file = await resniff(file, mapping);
   Object.assign(result, { connector: connector.name, platform: mapping.platform, kind: mapping.kind, format: file.format, encoding: file.encoding });
 
-  const work = [...STAGING_TABLES, BAD, ...Object.keys(mapping.targets).map((t) => projected(t as never))];
+  const work = [...STAGING_TABLES, BAD, SUSPECT, ...Object.keys(mapping.targets).map((t) => keyedWork(t as never))];
   await dropWork(db, work);
   const baseCurrency = opts.baseCurrency ?? 'USD';
   const out = await db.transaction(async () => {
@@ -146,15 +146,32 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
     try {
       progress('map', staged.rows);
       const plan = planMapping(mapping, staged, {
-        fileId, fileName: basename(full), hmac: opts.hmac, timezone: opts.timezone ?? 'UTC', currency: opts.currency ?? 'USD',
+        fileId, fileName: basename(full), hmac: opts.hmac, timezone: opts.timezone ?? 'UTC', currency: opts.currency ?? 'USD', baseCurrency,
       });
-      await db.runAll(plan.projections);
-      await db.run(badRecordsStep(plan.targets));
-      const bad = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${BAD}`)))?.n ?? 0;
-      if (bad > 0) await db.run(rejectInsertStep(fileId, staged.shape));
+      await db.run(createBadStep());
       const rowsByTable: Record<string, number> = {};
+      const direct = plan.targets.length === 1 && plan.targets[0]!.direct ? plan.targets[0]! : undefined;
+      let bad: number;
+      if (direct) {
+        // one plain target: insert every record in one pass, then check again only the rows stored with an empty
+        // checked field, and take out those that failed (the cleaning expressions run once over the file)
+        await db.runAll(canonicalInsertSteps(direct, fileId, baseCurrency, false));
+        await db.run(suspectsStep(direct, fileId));
+        const suspects = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${SUSPECT}`)))?.n ?? 0;
+        const s = suspects > 0 ? badRecordsStep(direct, 0, suspectRecords) : undefined;
+        if (s) await db.run(s);
+        bad = (await db.one<{ n: number }>(step(`SELECT count(DISTINCT __rec) AS n FROM ${BAD}`)))?.n ?? 0;
+        if (bad > 0) await db.runAll([rejectInsertStep(fileId, staged.shape), deleteBadStep(direct, fileId)]);
+      } else {
+        for (const [i, t] of plan.targets.entries()) {
+          const s = badRecordsStep(t, i);
+          if (s) await db.run(s);
+        }
+        bad = (await db.one<{ n: number }>(step(`SELECT count(DISTINCT __rec) AS n FROM ${BAD}`)))?.n ?? 0;
+        if (bad > 0) await db.run(rejectInsertStep(fileId, staged.shape));
+        for (const t of plan.targets) await db.runAll(canonicalInsertSteps(t, fileId, baseCurrency, bad > 0));
+      }
       for (const t of plan.targets) {
-        await db.run(canonicalInsertStep(t, fileId));
         const c = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${t.table} WHERE source_file_id = $1`, [fileId]));
         rowsByTable[t.table] = c?.n ?? 0;
       }

@@ -1,15 +1,24 @@
-// Compile a mapping into SQL steps over the staging table: project each target, collect rejects, insert.
+// Compile a mapping into SQL steps over the staging table: find the failing records, then insert each target
+// straight from the stage (no materialised projection: the cleaning expressions run once per statement).
 import { canonicalTables, isCanonicalTable, type CanonicalTable } from '../model/canonical.js';
 import { FAILURE_REASON, STRICT, DEFAULT_DATE_FORMATS, defaultTransform, transformSql, type TransformContext } from '../clean/transforms.js';
 import { resolveColumn } from '../connectors/header.js';
 import { targetFields, type FieldMapping, type Mapping, type TargetMapping } from '../connectors/mapping.js';
-import { ident, step, workTable, type SqlStep } from '../store/sql.js';
-import { configError } from '../util/errors.js';
-import { Params } from './params.js';
-import { STAGE, type Staged } from './staging.js';
+import { ident, step, workTable, type SqlStep, type SqlValue } from '../store/sql.js';
 
+const compacted = (sql: string, values: readonly SqlValue[], out?: string): SqlStep => {
+  const c = compactStep(sql, values);
+  return step(c.sql, c.params, out);
+};
+import { configError } from '../util/errors.js';
+import { compactStep, Params } from './params.js';
+import { STAGE, type Staged } from './staging.js';
+import { insertDerived } from './derive.js';
+
+/** one row per failing (record, target): the first failing field's struct; a record may fail in several targets */
 export const BAD = workTable('bad');
-export const projected = (t: CanonicalTable) => workTable(`p_${t}`);
+export const keyedWork = (t: CanonicalTable) => workTable(`k_${t}`);
+const ERR_TYPE = 'STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR)';
 
 export interface PlanOptions {
   fileId: number;
@@ -17,23 +26,41 @@ export interface PlanOptions {
   hmac: { ipad: string; opad: string };
   timezone: string;
   currency: string;
+  baseCurrency: string;
 }
+
+type Agg = NonNullable<FieldMapping['agg']>;
 
 interface CompiledField {
   name: string;
-  raw: string | undefined;
   value: string;
-  /** a non-empty raw value that fails conversion rejects the record */
-  strict: boolean;
+  /** raw expressions whose non-empty value must convert, with the converted value of each */
+  checks: { raw: string; value: string }[];
   required: boolean;
   reason: string;
+  agg: Agg;
+  /** the (first) raw expression, shown as the value of a 'missing (required)' reject */
+  raw: string | undefined;
 }
 
-function jsonPath(path: string): string {
-  return '$.' + path.split('.').map((seg) => `"${seg.replaceAll('"', '\\"')}"`).join('.');
+interface Compiled {
+  fields: CompiledField[];
+  /** FROM clause (the stage, with fill-down columns and `each` elements) and its WHERE conditions */
+  from: string;
+  where: string[];
+  idx: string;
+  fillDown: boolean;
 }
+
+/** JSON path of a dotted mapping path: numeric segments index arrays (items.0.price → $."items"[0]."price") */
+export function jsonPath(path: string): string {
+  return '$' + path.split('.').map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : `."${seg.replaceAll('"', '\\"')}"`)).join('');
+}
+
+const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 class TargetCompiler {
+  private readonly fills: string[] = [];
   constructor(
     private readonly table: CanonicalTable,
     private readonly target: TargetMapping,
@@ -54,22 +81,44 @@ class TargetCompiler {
     };
   }
 
-  /** SQL for one source column: a staging column, or a JSON path (relative to the `each` element). */
-  column(name: string): string | undefined {
-    if (this.staged.shape === 'json') {
-      if (name.startsWith('$.')) return `json_extract_string(s.rec, ${this.params.add(jsonPath(name.slice(2)))})`;
-      const base = this.target.each ? 'e.elem' : 's.rec';
-      return `json_extract_string(${base}, ${this.params.add(jsonPath(name))})`;
-    }
-    const h = resolveColumn(this.staged.columns, name);
-    return h === undefined ? undefined : `s.${ident(h)}`;
+  /** values that mean "missing" become NULL before any transform */
+  private nullIf(expr: string, extra: readonly string[] = []): string {
+    const words = [...(this.mapping.read?.null_if ?? []), ...extra];
+    if (words.length === 0) return expr;
+    return `(CASE WHEN trim(${expr}) IN (${words.map((w) => this.params.add(w)).join(', ')}) THEN NULL ELSE ${expr} END)`;
   }
 
-  raw(field: FieldMapping, fieldName: string): string | undefined {
-    if (field.const !== undefined) return `CAST(${this.params.add(field.const)} AS VARCHAR)`;
-    if (field.column === undefined) return undefined;
+  /** SQL for one source column: a staging column, or a JSON path (relative to the `each` element). */
+  column(name: string, nullIf: readonly string[] = []): string | undefined {
+    let expr: string | undefined;
+    if (this.staged.shape === 'json') {
+      if (name.startsWith('$.')) expr = `json_extract_string(s.rec, ${this.params.add(jsonPath(name.slice(2)))})`;
+      else expr = `json_extract_string(${this.target.each ? 'e.elem' : 's.rec'}, ${this.params.add(jsonPath(name))})`;
+    } else {
+      const h = resolveColumn(this.staged.columns, name);
+      expr = h === undefined ? undefined : `s.${ident(h)}`;
+    }
+    return expr === undefined ? undefined : this.nullIf(expr, nullIf);
+  }
+
+  /** an empty value takes the last non-empty one above it (in the same group), computed over the whole stage */
+  private fillDown(expr: string, by: string | true): string {
+    if (this.target.each) throw configError(`mapping ${this.mapping.name}: fill_down cannot be used with each (${this.table})`);
+    const group = by === true ? undefined : this.column(by);
+    if (by !== true && group === undefined) {
+      throw configError(`${this.opts.fileName}: fill_down column "${by}" (${this.table}) is not in the header (mapping ${this.mapping.name})`);
+    }
+    const v = `nullif(trim(${expr}), '')`;
+    this.fills.push(`coalesce(${v}, last_value(${v} IGNORE NULLS) OVER (${group ? `PARTITION BY ${group} ` : ''}ORDER BY s.__rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) AS __fd${this.fills.length}`);
+    return `s.__fd${this.fills.length - 1}`;
+  }
+
+  /** the raw expressions of a field: one per present column (several for combine: sum) */
+  raws(field: FieldMapping, fieldName: string): string[] {
+    if (field.const !== undefined) return [`CAST(${this.params.add(field.const)} AS VARCHAR)`];
+    if (field.column === undefined) return [];
     const names = Array.isArray(field.column) ? field.column : [field.column];
-    const present = names.map((n) => this.column(n)).filter((c): c is string => c !== undefined);
+    const present = names.map((n) => this.column(n, field.null_if)).filter((c): c is string => c !== undefined);
     if (present.length === 0) {
       if (field.required) {
         throw configError(
@@ -77,9 +126,13 @@ class TargetCompiler {
           `the header has: ${this.staged.columns.slice(0, 40).join(', ')}; fix the column name in the mapping file`,
         );
       }
-      return undefined;
+      return [];
     }
-    return present.length === 1 ? present[0] : `coalesce(${present.map((p) => `of_fold(${p})`).join(', ')})`;
+    // the first non-blank of several columns: trim only (the field's transform folds the winner once; of_fold here
+    // nested a macro inside the transform's macros and made the expression tree, and DuckDB's planning, explode)
+    const firstOf = `coalesce(${present.map((p) => `nullif(trim(CAST(${p} AS VARCHAR)), '')`).join(', ')})`;
+    const parts = field.combine === 'sum' ? present : [present.length === 1 ? present[0]! : firstOf];
+    return field.fill_down === undefined ? parts : parts.map((p) => this.fillDown(p, field.fill_down!));
   }
 
   field(name: string, spec: FieldMapping, forceRequired: boolean): CompiledField {
@@ -91,16 +144,18 @@ class TargetCompiler {
       );
     }
     const t = spec.transform ?? defaultTransform(def.sqlType, name);
-    const raw = this.raw(spec, name);
+    const raws = this.raws(spec, name);
     const ctx = this.ctx(spec);
-    let value = raw === undefined ? 'NULL' : transformSql(t, raw, ctx, spec.map);
-    if (spec.default !== undefined) value = `coalesce(${value}, ${transformSql(t, `CAST(${this.params.add(spec.default)} AS VARCHAR)`, ctx, spec.map)})`;
+    const rules = { ...(spec.map ? { map: spec.map } : {}), ...(spec.prefix ? { prefix: spec.prefix } : {}), ...(spec.otherwise !== undefined ? { otherwise: spec.otherwise } : {}) };
+    const values = raws.map((r) => transformSql(t, r, ctx, rules));
+    let value = values.length === 0 ? 'NULL' : values.length === 1 ? values[0]! : `list_sum([${values.join(', ')}])`;
+    if (spec.default !== undefined) value = `coalesce(${value}, ${transformSql(t, `CAST(${this.params.add(spec.default)} AS VARCHAR)`, ctx, rules)})`;
     value = `CAST(${value} AS ${def.sqlType})`;
     const strict = STRICT.has(t) && spec.on_error !== 'null';
     const required = forceRequired || spec.required === true;
-    const failing = raw !== undefined && strict;
-    const reason = failing ? (FAILURE_REASON[t] ?? 'cannot be converted') : '';
-    return { name, raw, value, strict: failing, required, reason };
+    const checks = strict ? raws.map((raw, i) => ({ raw, value: values[i]! })) : [];
+    const reason = strict ? (FAILURE_REASON[t] ?? 'cannot be converted') : '';
+    return { name, value, checks, required, reason, agg: spec.agg ?? 'first', raw: raws[0] };
   }
 
   /** currency from the money column's symbol and the original UTC offset, when the mapping does not name them */
@@ -109,7 +164,8 @@ class TargetCompiler {
     const has = (n: string) => specs.some(([k]) => k === n);
     if ('currency' in own && !has('currency')) {
       const money = specs.find(([k, f]) => own[k]?.sqlType === 'DECIMAL(18,4)' && f.column !== undefined && (f.transform ?? 'money') === 'money');
-      specs.push(['currency', money ? { column: money[1].column!, transform: 'currency' } : { const: this.mapping.read?.currency ?? this.opts.currency, transform: 'currency' }]);
+      const column = money && Array.isArray(money[1].column) && money[1].combine === 'sum' ? money[1].column[0] : money?.[1].column;
+      specs.push(['currency', column !== undefined ? { column, transform: 'currency' } : { const: this.mapping.read?.currency ?? this.opts.currency, transform: 'currency' }]);
     }
     const placed = specs.find(([k]) => k === 'placed_at');
     if ('placed_at_offset' in own && !has('placed_at_offset') && placed?.[1].column !== undefined) {
@@ -118,40 +174,24 @@ class TargetCompiler {
   }
 
   filters(): string[] {
-    const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
     const out: string[] = [];
-    for (const c of list(this.target.when_present)) out.push(`of_fold(${this.column(c) ?? 'NULL'}) IS NOT NULL`);
-    for (const c of list(this.target.when_absent)) out.push(`of_fold(${this.column(c) ?? 'NULL'}) IS NULL`);
+    for (const c of asList(this.target.when_present)) out.push(`of_fold(${this.column(c) ?? 'NULL'}) IS NOT NULL`);
+    for (const c of asList(this.target.when_absent)) out.push(`of_fold(${this.column(c) ?? 'NULL'}) IS NULL`);
     return out;
   }
 
-  compile(): { projection: SqlStep; fields: string[] } {
+  compile(source: string): Compiled {
     const key = new Set(this.target.key ?? []);
     const specs = targetFields(this.target);
     if (!specs.some(([n]) => n === 'platform')) specs.unshift(['platform', { const: this.mapping.platform }]);
     this.addImplied(specs);
     const fields = specs.map(([n, s]) => this.field(n, s, key.has(n)));
-    const from = this.target.each
-      ? `${STAGE} s, (SELECT unnest(l) AS elem, generate_subscripts(l, 1) AS idx FROM (SELECT CASE json_type(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each))})) WHEN 'ARRAY' THEN CAST(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each) + '[*]')}) AS JSON[]) WHEN 'OBJECT' THEN [json_extract(s.rec, ${this.params.add(jsonPath(this.target.each))})] ELSE []::JSON[] END AS l)) e`
-      : `${STAGE} s`;
     const where = this.filters();
-    const inner = [
-      's.__rec AS __rec',
-      `${this.target.each ? 'e.idx' : '0'} AS __idx`,
-      ...fields.map((f, i) => `${f.raw ?? 'NULL'} AS __r${i}`),
-      ...fields.map((f) => `${f.value} AS ${ident(f.name)}`),
-    ];
-    const errs: string[] = [];
-    fields.forEach((f, i) => {
-      const err = (reason: string) => `{'field': ${this.params.add(`${this.table}.${f.name}`)}, 'value': CAST(__r${i} AS VARCHAR), 'reason': ${this.params.add(reason)}}`;
-      if (f.strict) errs.push(`WHEN ${ident(f.name)} IS NULL AND nullif(trim(CAST(__r${i} AS VARCHAR)), '') IS NOT NULL THEN ${err(f.reason)}`);
-      if (f.required) errs.push(`WHEN ${ident(f.name)} IS NULL THEN ${err('missing (required)')}`);
-    });
-    const errExpr = errs.length ? `CASE ${errs.join(' ')} END` : `CAST(NULL AS STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR))`;
-    const sql = `CREATE TEMP TABLE ${projected(this.table)} AS
-      SELECT __rec, __idx, ${fields.map((f) => ident(f.name)).join(', ')}, ${errExpr} AS __err
-      FROM (SELECT ${inner.join(', ')} FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`;
-    return { projection: step(sql, this.params.values, projected(this.table)), fields: fields.map((f) => f.name) };
+    const stage = this.fills.length ? `(SELECT s.*, ${this.fills.join(', ')} FROM ${source} s) s` : `${source} s`;
+    const from = this.target.each
+      ? `${stage}, (SELECT unnest(l) AS elem, generate_subscripts(l, 1) AS idx FROM (SELECT CASE json_type(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each))})) WHEN 'ARRAY' THEN CAST(json_extract(s.rec, ${this.params.add(jsonPath(this.target.each) + '[*]')}) AS JSON[]) WHEN 'OBJECT' THEN [json_extract(s.rec, ${this.params.add(jsonPath(this.target.each))})] ELSE []::JSON[] END AS l)) e`
+      : stage;
+    return { fields, from, where, idx: this.target.each ? 'e.idx' : '0', fillDown: this.fills.length > 0 };
   }
 }
 
@@ -159,39 +199,113 @@ export interface TargetPlan {
   table: CanonicalTable;
   fields: string[];
   key: string[];
+  merge: boolean;
+  /** rows can be inserted first and the failing records found and deleted after (see ingest.ts) */
+  direct: boolean;
+  /** compile this target's expressions with a fresh set of bound parameters (one per SQL statement), over the stage
+   *  or over a subset of it */
+  compile(params: Params, source?: string): Compiled;
 }
 
 export interface IngestPlan {
-  projections: SqlStep[];
   targets: TargetPlan[];
 }
 
 export function planMapping(mapping: Mapping, staged: Staged, opts: PlanOptions): IngestPlan {
-  const projections: SqlStep[] = [];
   const targets: TargetPlan[] = [];
   for (const [name, target] of Object.entries(mapping.targets)) {
     if (target === undefined) continue;
     if (!isCanonicalTable(name)) throw configError(`mapping ${mapping.name}: unknown target table "${name}"`);
-    const params = new Params();
-    const { projection, fields } = new TargetCompiler(name, target, mapping, staged, opts, params).compile();
-    projections.push(projection);
-    targets.push({ table: name, fields, key: target.key ?? [] });
+    const compile = (params: Params, source: string = STAGE) => new TargetCompiler(name, target, mapping, staged, opts, params).compile(source);
+    const probe = compile(new Params()); // configuration errors surface before anything runs
+    const key = target.key ?? [];
+    if (target.merge && key.length === 0) throw configError(`mapping ${mapping.name}: merge needs a key (${name})`, 'add key: [the field(s) naming the row] to the target');
+    // a direct insert stores every record and deletes the failing ones after: only for targets where a record is one
+    // row whose failures show as NULLs (no key, no each, no window over neighbours, no sum of parts, no derived line_no)
+    const direct = key.length === 0 && !target.each && !probe.fillDown && !probe.fields.some((f) => f.checks.length > 1)
+      && (name !== 'order_line' || probe.fields.some((f) => f.name === 'line_no'));
+    targets.push({ table: name, fields: probe.fields.map((f) => f.name), key, merge: target.merge === true, direct, compile });
   }
-  return { projections, targets };
+  // with one target, a record's failure concerns that table only
+  if (targets.length !== 1) for (const t of targets) t.direct = false;
+  return { targets };
 }
 
-/** Records failing any target: the first failure per record is kept as the reason. */
-export function badRecordsStep(targets: readonly TargetPlan[]): SqlStep {
-  const parts = targets.map((t, i) => `SELECT __rec, __err, ${i} AS ord FROM ${projected(t.table)} WHERE __err IS NOT NULL`);
-  const body = parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::BIGINT AS __rec, NULL::STRUCT(field VARCHAR, value VARCHAR, reason VARCHAR) AS __err, 0 AS ord WHERE false';
-  return step(`CREATE TEMP TABLE ${BAD} AS SELECT __rec, arg_min(__err, ord) AS err FROM (${body}) GROUP BY __rec`, [], BAD);
+const where = (c: Compiled) => (c.where.length ? ` WHERE ${c.where.join(' AND ')}` : '');
+
+export function createBadStep(): SqlStep {
+  return step(`CREATE TEMP TABLE ${BAD} (__rec BIGINT, err ${ERR_TYPE}, ord INTEGER)`, [], BAD);
+}
+
+interface Checked {
+  /** SELECT list: __rec, __idx, every field by name, and the raw/converted columns the checks read */
+  cols: string[];
+  /** (WHEN condition, error struct) per check, in field order */
+  checks: [string, string][];
+}
+
+/** The converted fields of a target beside the checks that make a record fail: a strict field whose non-empty raw
+ *  value does not convert, or a required field left empty. */
+function checked(t: TargetPlan, c: Compiled, params: Params): Checked {
+  const cols = ['s.__rec AS __rec', `${c.idx} AS __idx`, ...c.fields.map((f) => `${f.value} AS ${ident(f.name)}`)];
+  const checks: [string, string][] = [];
+  c.fields.forEach((f, i) => {
+    const err = (value: string, reason: string) => `{'field': ${params.add(`${t.table}.${f.name}`)}, 'value': CAST(${value} AS VARCHAR), 'reason': ${params.add(reason)}}`;
+    f.checks.forEach((chk, j) => {
+      // a single-column field is checked on its own value; the parts of a sum each on theirs
+      const v = f.checks.length === 1 ? ident(f.name) : `__v${i}_${j}`;
+      if (f.checks.length > 1) cols.push(`${chk.value} AS ${v}`);
+      cols.push(`${chk.raw} AS __r${i}_${j}`);
+      checks.push([`${v} IS NULL AND nullif(trim(CAST(__r${i}_${j} AS VARCHAR)), '') IS NOT NULL`, err(`__r${i}_${j}`, f.reason)]);
+    });
+    if (f.required) {
+      if (f.checks.length === 0) cols.push(`${f.raw ?? 'NULL'} AS __r${i}_0`);
+      checks.push([`${ident(f.name)} IS NULL`, err(`__r${i}_0`, 'missing (required)')]);
+    }
+  });
+  return { cols, checks };
+}
+
+/** Records of one target that fail (only those rows build an error struct); undefined when nothing can fail.
+ *  `source` limits the search to some records of the stage (those a direct insert left out). */
+export function badRecordsStep(t: TargetPlan, ord: number, source?: string): SqlStep | undefined {
+  const params = new Params();
+  const c = t.compile(params, source);
+  const { cols, checks } = checked(t, c, params);
+  if (checks.length === 0) return undefined;
+  return compacted(
+    `INSERT INTO ${BAD} SELECT __rec, err, ${ord} FROM (
+       SELECT __rec, CASE ${checks.map(([w, e]) => `WHEN ${w} THEN ${e}`).join(' ')} END AS err FROM (SELECT ${cols.join(', ')} FROM ${c.from}${where(c)})
+     ) WHERE err IS NOT NULL`,
+    params.values,
+  );
+}
+
+export const SUSPECT = workTable('suspect');
+
+/** The records behind rows a direct insert stored with an empty checked field: only they can have failed a check
+ *  (a value that does not convert is stored as NULL), so only they are checked again, against their raw values. */
+export function suspectsStep(t: TargetPlan, fileId: number): SqlStep {
+  const c = t.compile(new Params());
+  const nullable = c.fields.filter((f) => f.checks.length > 0 || f.required).map((f) => `${ident(f.name)} IS NULL`);
+  return step(
+    `CREATE TEMP TABLE ${SUSPECT} AS SELECT source_row FROM ${ident(t.table)} WHERE source_file_id = $1 AND (${nullable.length ? nullable.join(' OR ') : 'false'})`,
+    [fileId],
+    SUSPECT,
+  );
+}
+export const suspectRecords = `(SELECT s.* FROM ${STAGE} s SEMI JOIN ${SUSPECT} x ON s.__rec = x.source_row)`;
+
+/** a direct insert stored every record: take the failing ones out again */
+export function deleteBadStep(t: TargetPlan, fileId: number): SqlStep {
+  return step(`DELETE FROM ${ident(t.table)} WHERE source_file_id = $1 AND source_row IN (SELECT __rec FROM ${BAD})`, [fileId]);
 }
 
 export function rejectInsertStep(fileId: number, shape: Staged['shape']): SqlStep {
   const raw = shape === 'json' ? 's.rec' : `CAST(json_merge_patch(to_json(s), '{"__rec": null}') AS VARCHAR)`;
   return step(
     `INSERT INTO reject SELECT $1, b.__rec, 'error', b.err.field, b.err.value, b.err.reason, ${raw}
-     FROM ${BAD} b JOIN ${STAGE} s USING (__rec) ORDER BY b.__rec`,
+     FROM (SELECT __rec, arg_min(err, ord) AS err FROM ${BAD} GROUP BY __rec) b JOIN ${STAGE} s USING (__rec) ORDER BY b.__rec`,
     [fileId],
   );
 }
@@ -201,32 +315,53 @@ function hashOf(cols: readonly string[]): string {
   return `printf('%016x', hash(${cols.join(', ')}))`;
 }
 
-export function canonicalInsertStep(t: TargetPlan, fileId: number): SqlStep {
-  const p = projected(t.table);
-  const extra: string[] = [];
-  if (t.table === 'order_line' && !t.fields.includes('line_no')) extra.push('line_no');
-  const cols = [...t.fields, ...extra];
-  if (t.key.length === 0) {
-    const sel = [
-      ...t.fields.map((f) => `p.${ident(f)}`),
-      ...(extra.includes('line_no') ? ['row_number() OVER (PARTITION BY p.platform, p.platform_order_id ORDER BY p.__rec, p.__idx)'] : []),
-    ];
-    return step(
-      `INSERT INTO ${ident(t.table)} (${[...cols, 'source_file_id', 'source_row', 'row_hash'].map(ident).join(', ')})
-       SELECT ${sel.join(', ')}, $1, p.__rec, ${hashOf(t.fields.map((f) => `p.${ident(f)}`))}
-       FROM ${p} p ANTI JOIN ${BAD} b ON p.__rec = b.__rec`,
-      [fileId],
-    );
+function aggregate(f: string, agg: Agg): string {
+  const c = ident(f);
+  switch (agg) {
+    case 'first': return `arg_min(${c}, __rec) FILTER (WHERE ${c} IS NOT NULL) AS ${c}`;
+    case 'last': return `arg_max(${c}, __rec) FILTER (WHERE ${c} IS NOT NULL) AS ${c}`;
+    case 'sum': return `sum(${c}) AS ${c}`;
+    case 'min': return `min(${c}) AS ${c}`;
+    case 'max': return `max(${c}) AS ${c}`;
   }
-  // one row per key: the first non-empty value of each field, in file order
-  const keyCols = t.key.map(ident);
-  const aggs = t.fields.map((f) => (t.key.includes(f) ? ident(f) : `arg_min(${ident(f)}, __rec) FILTER (WHERE ${ident(f)} IS NOT NULL) AS ${ident(f)}`));
-  const sel = [...t.fields.map(ident), ...(extra.includes('line_no') ? ['row_number() OVER (PARTITION BY platform, platform_order_id ORDER BY __rec)'] : [])];
-  return step(
-    `INSERT INTO ${ident(t.table)} (${[...cols, 'source_file_id', 'source_row', 'row_hash'].map(ident).join(', ')})
-     SELECT ${sel.join(', ')}, $1, __rec, ${hashOf(t.fields.map(ident))}
-     FROM (SELECT ${aggs.join(', ')}, min(p.__rec) AS __rec FROM ${p} p ANTI JOIN ${BAD} b ON p.__rec = b.__rec GROUP BY ${keyCols.join(', ')})
-     ORDER BY __rec`,
-    [fileId],
-  );
+}
+
+/** The SELECT producing the canonical rows of a target from the stage: every record, or those not in BAD. */
+function rowsSelect(t: TargetPlan, params: Params, fileId: number, baseCurrency: string, skipBad: boolean): { columns: string[]; sql: string } {
+  const c = t.compile(params);
+  const inner = `SELECT s.__rec AS __rec, ${c.idx} AS __idx, ${c.fields.map((f) => `${f.value} AS ${ident(f.name)}`).join(', ')} FROM ${c.from}${where(c)}`;
+  const good = skipBad ? `(${inner}) p ANTI JOIN ${BAD} b ON p.__rec = b.__rec` : `(${inner}) p`;
+  let src: string;
+  if (t.key.length === 0) src = `SELECT p.* FROM ${good}`;
+  else {
+    // one row per key; each field by its aggregate (the first non-empty value in file order by default)
+    const aggs = c.fields.map((f) => (t.key.includes(f.name) ? ident(f.name) : aggregate(f.name, f.agg)));
+    src = `SELECT ${aggs.join(', ')}, min(p.__rec) AS __rec, 0 AS __idx FROM ${good} GROUP BY ${t.key.map(ident).join(', ')}`;
+  }
+  const derived = insertDerived(t.table, t.fields, params, baseCurrency);
+  const sel = [
+    ...derived.columns.map((d) => `${d.expr} AS ${ident(d.name)}`),
+    `${params.add(fileId)} AS source_file_id`, 'r.__rec AS source_row', `${hashOf(t.fields.map((f) => `r.${ident(f)}`))} AS row_hash`,
+  ];
+  return {
+    columns: [...derived.columns.map((d) => d.name), 'source_file_id', 'source_row', 'row_hash'],
+    sql: `SELECT ${sel.join(', ')} FROM (${src}) r${derived.join}${t.key.length ? ' ORDER BY r.__rec' : ''}`,
+  };
+}
+
+/** Insert a target's accepted rows; with merge, stored rows of the same key get their empty fields filled instead. */
+export function canonicalInsertSteps(t: TargetPlan, fileId: number, baseCurrency: string, skipBad: boolean): SqlStep[] {
+  const params = new Params();
+  const { columns, sql } = rowsSelect(t, params, fileId, baseCurrency, skipBad);
+  const cols = columns.map(ident).join(', ');
+  if (!t.merge) return [compacted(`INSERT INTO ${ident(t.table)} (${cols}) ${sql}`, params.values)];
+  const k = keyedWork(t.table);
+  const match = [...new Set(['platform', ...t.key])].map((c) => `${ident(t.table)}.${ident(c)} = k.${ident(c)}`).join(' AND ');
+  const fill = t.fields.filter((f) => f !== 'platform' && !t.key.includes(f)).map((f) => `${ident(f)} = coalesce(${ident(t.table)}.${ident(f)}, k.${ident(f)})`);
+  return [
+    compacted(`CREATE TEMP TABLE ${k} AS ${sql}`, params.values, k),
+    ...(fill.length ? [step(`UPDATE ${ident(t.table)} SET ${fill.join(', ')} FROM ${k} k WHERE ${match}`)] : []),
+    step(`INSERT INTO ${ident(t.table)} (${cols}) SELECT ${columns.map((c) => `k.${ident(c)}`).join(', ')} FROM ${k} k WHERE NOT EXISTS (SELECT 1 FROM ${ident(t.table)} WHERE ${match}) ORDER BY k.source_row`),
+    step(`DROP TABLE ${k}`),
+  ];
 }

@@ -70,20 +70,19 @@ async function stageDelimited(db: Backend, file: Sniffed): Promise<Staged> {
   const colStruct = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   const headerIndex = file.headerIndex ?? 0;
   // auto_detect off: we sniffed delimiter and header ourselves, so DuckDB parses exactly what we saw
-  await db.run(step(`CREATE TEMP TABLE ${STAGE} AS SELECT row_number() OVER () AS __rec, * FROM read_csv(${literal(path)},
+  const first = headerIndex + 2; // line number of the first data line
+  // __rec is the physical line number: the k-th record sits on line first + k - 1 unless unreadable lines precede it
+  await db.run(step(`CREATE TEMP TABLE ${STAGE} AS SELECT row_number() OVER () + ${first - 1} AS __rec, * FROM read_csv(${literal(path)},
       auto_detect = false, columns = ${colStruct}, header = true, skip = ${headerIndex}, delim = ${literal(file.delimiter ?? ',')},
       quote = '"', escape = '"', strict_mode = true, null_padding = false, max_line_size = 16777216,
       store_rejects = true, rejects_table = ${literal(CSV_REJECTS)}, rejects_scan = ${literal(CSV_REJECTS_SCAN)})`));
   const rej = await db.all<{ line: number; reason: string; raw: string }>(step(
     `SELECT line, arg_min(error_type || ': ' || error_message, byte_position) AS reason, any_value(csv_line) AS raw
      FROM ${CSV_REJECTS} GROUP BY line ORDER BY line`));
-  const first = headerIndex + 2; // line number of the first data line
-  if (rej.length === 0) {
-    await db.run(step(`UPDATE ${STAGE} SET __rec = __rec + ${first - 1}`));
-  } else {
+  if (rej.length > 0) {
     // the k-th accepted record sits after every rejected line that precedes it
     await db.run(step(`CREATE TEMP TABLE ${workTable('rej_pos')} AS SELECT line - ${first} - (row_number() OVER (ORDER BY line) - 1) AS before FROM ${CSV_REJECTS} GROUP BY line`));
-    await db.run(step(`UPDATE ${STAGE} SET __rec = __rec + ${first - 1} + (SELECT count(*) FROM ${workTable('rej_pos')} r WHERE r.before < ${STAGE}.__rec)`));
+    await db.run(step(`UPDATE ${STAGE} SET __rec = __rec + (SELECT count(*) FROM ${workTable('rej_pos')} r WHERE r.before < ${STAGE}.__rec - ${first - 1})`));
     await db.run(step(`DROP TABLE ${workTable('rej_pos')}`));
   }
   const n = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${STAGE}`));

@@ -8,7 +8,8 @@ import { OmnifuseError } from '../../util/errors.js';
 import { duckdbMacros, duckdbPiiMacros } from './macros.js';
 
 /** OMNIFUSE_TRACE=1 prints each SQL step with its time on stderr */
-const TRACE = process.env.OMNIFUSE_TRACE === '1';
+const TRACE = process.env.OMNIFUSE_TRACE === '1' || process.env.OMNIFUSE_TRACE === 'full';
+const TRACE_WIDTH = process.env.OMNIFUSE_TRACE === 'full' ? Infinity : 140;
 
 const capabilities: BackendCapabilities = {
   readsCsv: true,
@@ -61,7 +62,7 @@ class DuckDbBackend implements Backend {
     } catch (e) {
       throw wrap(e, s);
     }
-    if (TRACE) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)}ms] ${s.sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    if (TRACE) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)}ms] ${s.sql.replace(/\s+/g, ' ').slice(0, TRACE_WIDTH)}\n`);
   }
 
   async runAll(steps: readonly SqlStep[]): Promise<void> {

@@ -7,6 +7,15 @@ const HALF = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCo
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+/** French month names and abbreviations (eBay France, "05-oct.-26", "13-févr.-26") → English month names for
+ *  strptime: the abbreviated (%b) and the full (%B) name; "mars", "mai", "juin", "août" are both in French */
+export const FRENCH_MONTHS: readonly (readonly [string, string, string])[] = [
+  ['janv(?:ier|\\.)?', 'Jan', 'January'], ['f[ée]vr(?:ier|\\.)?', 'Feb', 'February'], ['mars', 'Mar', 'March'], ['avr(?:il|\\.)?', 'Apr', 'April'],
+  ['mai', 'May', 'May'], ['juin', 'Jun', 'June'], ['juil(?:let|\\.)?', 'Jul', 'July'], ['ao[uû]t', 'Aug', 'August'],
+  ['sept(?:embre|\\.)?', 'Sep', 'September'], ['oct(?:obre|\\.)?', 'Oct', 'October'], ['nov(?:embre|\\.)?', 'Nov', 'November'],
+  ['d[ée]c(?:embre|\\.)?', 'Dec', 'December'],
+];
+
 /** Currency symbols and words, longest first, mapped to ISO 4217. `¥` means CNY unless the default says JPY. */
 export const CURRENCY_WORDS: readonly (readonly [string, string])[] = [
   ['US$', 'USD'], ['C$', 'CAD'], ['CA$', 'CAD'], ['A$', 'AUD'], ['AU$', 'AUD'], ['HK$', 'HKD'], ['NT$', 'TWD'], ['R$', 'BRL'],
@@ -20,6 +29,8 @@ export function duckdbMacros(): SqlStep[] {
       ? `WHEN contains(s, ${sqlString(w)}) THEN (CASE WHEN def = 'JPY' THEN 'JPY' ELSE 'CNY' END)`
       : `WHEN contains(s, ${sqlString(w)}) THEN ${sqlString(c)}`,
   ).join(' ');
+  const frenchMonths = (full: boolean) => FRENCH_MONTHS.reduce(
+    (acc, [re, abbr, name]) => `regexp_replace(${acc}, ${sqlString(`\\b${re}(\\W|$)`)}, ${sqlString(`${full ? name : abbr}\\1`)}, 'gi')`, 's');
   const macros = [
     // text: full-width → half-width, NBSP → space, trim, collapse blanks, empty → NULL
     // (ASCII text without runs of blanks takes the fast path: translate() over every row costs seconds per million)
@@ -55,15 +66,20 @@ export function duckdbMacros(): SqlStep[] {
     `of_num(s) AS CASE WHEN TRY_CAST(s AS DOUBLE) IS NOT NULL THEN TRY_CAST(s AS DOUBLE) ELSE TRY_CAST(replace(of_fold(s), ',', '.') AS DOUBLE) END`,
     `of_bool(s) AS CASE WHEN lower(of_fold(s)) IN ('true','t','yes','y','1','是','on') THEN true WHEN lower(of_fold(s)) IN ('false','f','no','n','0','否','off') THEN false ELSE NULL END`,
     // instants: epoch s/ms, ISO with offset, ISO or formats without offset in the given zone
+    // a wall-clock time in a zone as an instant (UTC without the calendar lookup: a third of the cost per row)
+    `of_local(tz, ts) AS CASE WHEN tz = 'UTC' THEN make_timestamptz(epoch_us(ts)) ELSE timezone(tz, ts) END`,
     `of_has_offset(s) AS regexp_matches(s, '(Z|[+-]\\d{2}:?\\d{2})$') AND regexp_matches(s, '^\\d{4}-\\d{2}-\\d{2}[T ]')`,
     `of_ts(s, tz, fmts) AS CASE
         WHEN s IS NULL THEN NULL
-        WHEN length(s) IN (10, 16, 19) AND TRY_CAST(s AS TIMESTAMP) IS NOT NULL AND NOT regexp_matches(s, '^\\d+$') THEN timezone(tz, TRY_CAST(s AS TIMESTAMP))
+        WHEN length(s) IN (10, 16, 19) AND TRY_CAST(s AS TIMESTAMP) IS NOT NULL AND NOT regexp_matches(s, '^\\d+$') THEN of_local(tz, TRY_CAST(s AS TIMESTAMP))
         WHEN regexp_matches(s, '^\\d{13}$') THEN to_timestamp(s::BIGINT / 1000.0)
         WHEN regexp_matches(s, '^\\d{10}$') THEN to_timestamp(s::BIGINT)
         WHEN of_has_offset(s) THEN TRY_CAST(regexp_replace(replace(s, 'T', ' '), '\\s+([+-]\\d{2}:?\\d{2})$', '\\1') AS TIMESTAMPTZ)
-        WHEN TRY_CAST(s AS TIMESTAMP) IS NOT NULL THEN timezone(tz, TRY_CAST(s AS TIMESTAMP))
-        ELSE timezone(tz, try_strptime(s, fmts)) END`,
+        WHEN TRY_CAST(s AS TIMESTAMP) IS NOT NULL THEN of_local(tz, TRY_CAST(s AS TIMESTAMP))
+        ELSE timezone(tz, coalesce(try_strptime(s, fmts), CASE WHEN regexp_matches(s, '[^\\x00-\\x40]{3}') THEN coalesce(try_strptime(of_month_en(s), fmts), try_strptime(of_month_en_full(s), fmts)) END)) END`,
+    // month names of other languages as the English names strptime's %b/%B read (tried only when the formats failed)
+    `of_month_en(s) AS ${frenchMonths(false)}`,
+    `of_month_en_full(s) AS ${frenchMonths(true)}`,
     `of_ts_offset(s, tz) AS CASE WHEN s IS NULL THEN NULL WHEN length(s) IN (10, 16, 19) THEN 'assumed ' || tz WHEN of_has_offset(s) THEN regexp_extract(s, '(Z|[+-]\\d{2}:?\\d{2})$', 1)
         WHEN regexp_matches(s, '^\\d{10}(\\d{3})?$') THEN 'Z' ELSE 'assumed ' || tz END`,
     `of_gtin14(s) AS CASE WHEN regexp_matches(regexp_replace(coalesce(of_clean_id(s), ''), '[\\s-]', '', 'g'), '^(\\d{8}|\\d{12,14})$') THEN
