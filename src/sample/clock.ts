@@ -26,19 +26,25 @@ function nthWeekday(year: number, month: number, weekday: number, n: number, hou
   return Date.UTC(year, month, day, hourUtc);
 }
 
+/** Daylight-saving bounds per zone and year: every written timestamp asks for its offset, so they are computed
+ *  once for the years a sample can touch (others are computed on the spot). */
+function dstBounds(zone: 'America/New_York' | 'Europe/Paris', year: number): readonly [number, number] {
+  return zone === 'America/New_York'
+    ? [nthWeekday(year, 2, 0, 2, 7), nthWeekday(year, 10, 0, 1, 6)] // 2:00 EST = 07:00Z 2nd Sunday of March; 2:00 EDT = 06:00Z 1st Sunday of November
+    : [nthWeekday(year, 2, 0, -1, 1), nthWeekday(year, 9, 0, -1, 1)];
+}
+const FIRST_YEAR = 2000;
+const DST_NY = Array.from({ length: 100 }, (_, i) => dstBounds('America/New_York', FIRST_YEAR + i));
+const DST_EU = Array.from({ length: 100 }, (_, i) => dstBounds('Europe/Paris', FIRST_YEAR + i));
+
 /** Offset from UTC in minutes, with US and EU daylight-saving rules. */
 export function zoneOffsetMinutes(zone: Zone, utcMs: number): number {
   if (zone === 'UTC') return 0;
   if (zone === 'Asia/Shanghai') return 480;
   const year = new Date(utcMs).getUTCFullYear();
-  if (zone === 'America/New_York') {
-    const start = nthWeekday(year, 2, 0, 2, 7); // 2:00 EST = 07:00Z, second Sunday of March
-    const end = nthWeekday(year, 10, 0, 1, 6); // 2:00 EDT = 06:00Z, first Sunday of November
-    return utcMs >= start && utcMs < end ? -240 : -300;
-  }
-  const start = nthWeekday(year, 2, 0, -1, 1);
-  const end = nthWeekday(year, 9, 0, -1, 1);
-  return utcMs >= start && utcMs < end ? 120 : 60;
+  const [start, end] = (zone === 'America/New_York' ? DST_NY : DST_EU)[year - FIRST_YEAR] ?? dstBounds(zone, year);
+  const inDst = utcMs >= start && utcMs < end;
+  return zone === 'America/New_York' ? (inDst ? -240 : -300) : inDst ? 120 : 60;
 }
 
 export interface LocalParts { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; offset: number }
@@ -58,10 +64,11 @@ function offsetText(minutes: number, colon: boolean): string {
   return sign + p2(Math.floor(abs / 60)) + (colon ? ':' : '') + p2(abs % 60);
 }
 
+const sqlOf = (p: LocalParts): string => `${p.y}-${p2(p.mo)}-${p2(p.d)} ${p2(p.h)}:${p2(p.mi)}:${p2(p.s)}`;
+
 /** `2026-06-30 14:01:47` (no zone; the reader must know the zone). */
 export function sqlLocal(utcMs: number, zone: Zone): string {
-  const p = localParts(utcMs, zone);
-  return `${p.y}-${p2(p.mo)}-${p2(p.d)} ${p2(p.h)}:${p2(p.mi)}:${p2(p.s)}`;
+  return sqlOf(localParts(utcMs, zone));
 }
 
 /** `2026-06-30T14:01:47` without offset (WooCommerce date_created / *_gmt). */
@@ -72,13 +79,13 @@ export function isoLocalNoZone(utcMs: number, zone: Zone): string {
 /** `2026-06-30 10:01:47 -0400` (Shopify CSV). */
 export function sqlWithOffset(utcMs: number, zone: Zone): string {
   const p = localParts(utcMs, zone);
-  return `${sqlLocal(utcMs, zone)} ${offsetText(p.offset, false)}`;
+  return `${sqlOf(p)} ${offsetText(p.offset, false)}`;
 }
 
 /** `2026-06-30T10:01:47-04:00`, or `+00:00` for UTC. */
 export function isoWithOffset(utcMs: number, zone: Zone): string {
   const p = localParts(utcMs, zone);
-  return `${isoLocalNoZone(utcMs, zone)}${offsetText(p.offset, true)}`;
+  return `${sqlOf(p).replace(' ', 'T')}${offsetText(p.offset, true)}`;
 }
 
 /** `2026-06-30T14:01:47Z`; with millis `2026-06-30T14:01:47.000Z`. */

@@ -2,7 +2,24 @@
 
 export type Cell = string | number | null | undefined;
 
-const NEEDS_QUOTES = /[",;\r\n\t]/;
+/** True when a field holds the delimiter, a quote or a line break (a char loop: a regex per cell cost more). */
+function needsQuotes(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    // '"' 34, ',' 44, ';' 59, '\r' 13, '\n' 10, '\t' 9
+    if (c === 34 || c === 44 || c === 59 || c === 13 || c === 10 || c === 9) return true;
+  }
+  return false;
+}
+
+/** Tabs and line breaks inside a flat-file value become one space per run. */
+function hasBreak(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
 
 function text(value: Cell): string {
   return value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : value;
@@ -14,7 +31,7 @@ export function csvLine(values: readonly Cell[], delimiter = ','): string {
   for (let i = 0; i < values.length; i++) {
     const v = text(values[i]);
     if (i > 0) out += delimiter;
-    out += NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    out += needsQuotes(v) ? `"${v.replace(/"/g, '""')}"` : v;
   }
   return out;
 }
@@ -34,7 +51,8 @@ export function tsvLine(values: readonly Cell[]): string {
   let out = '';
   for (let i = 0; i < values.length; i++) {
     if (i > 0) out += '\t';
-    out += text(values[i]).replace(/[\t\r\n]+/g, ' ');
+    const v = text(values[i]);
+    out += hasBreak(v) ? v.replace(/[\t\r\n]+/g, ' ') : v;
   }
   return out;
 }

@@ -29,6 +29,8 @@ export interface SampleOptions {
   outDir: string;
   seed: number;
   scale: Scale;
+  /** override the scale's order target (benchmarks measure a scale's code path on fewer orders) */
+  orders?: number;
   onProgress?: (p: { file: string; rows: number }) => void;
 }
 
@@ -52,8 +54,9 @@ function cutoffFor(days: Float64Array, count: number): number {
 }
 
 export async function generateSample(opts: SampleOptions): Promise<SampleSummary> {
-  const plan = SCALES[opts.scale];
-  if (!plan) throw new Error(`Unknown sample scale "${String(opts.scale)}" (use small, medium or large)`);
+  const preset = SCALES[opts.scale];
+  if (!preset) throw new Error(`Unknown sample scale "${String(opts.scale)}" (use small, medium or large)`);
+  const plan = opts.orders === undefined ? preset : { ...preset, orders: opts.orders };
   if (!Number.isInteger(opts.seed)) throw new Error(`Sample seed ${String(opts.seed)} is not an integer (pass e.g. --seed 42)`);
   const root = new Rng(`omnifuse-sample:${opts.seed}`);
   const catalogue = buildCatalogue(root.fork('catalogue'), plan.baseProducts);

@@ -58,7 +58,8 @@ interface Drop { listing: Listing; from: number; to: number }
 export class OrderFactory {
   private readonly seq = new Map<string, number>();
   private readonly spikes = new Map<string, Listing[]>();
-  private readonly drops: Drop[] = [];
+  /** sales-drop windows by listing (a list per listing: scanning every drop on each draw was a hot spot at large scale) */
+  private readonly drops = new Map<Listing, Drop[]>();
   private readonly bursts = new Set<string>();
 
   constructor(private readonly rng: Rng, private readonly people: People, private readonly book: ListingBook, private readonly log: AnomalyLog, anomalyCount: number) {
@@ -72,7 +73,7 @@ export class OrderFactory {
       this.log.add({ platform: spike.platform, platform_order_id: '', product_key: spike.variant.key, date: ymd(dayStart(day)), kind: 'sales_spike', detail: `listing ${spike.id}: 12-30 extra orders that day` });
       const drop = rng.pick(popular);
       const from = rng.int(30, HISTORY_DAYS - 40);
-      this.drops.push({ listing: drop, from, to: from + 20 });
+      this.drops.set(drop, [...(this.drops.get(drop) ?? []), { listing: drop, from, to: from + 20 }]);
       this.log.add({ platform: drop.platform, platform_order_id: '', product_key: drop.variant.key, date: ymd(dayStart(from)), kind: 'sales_drop', detail: `listing ${drop.id}: no sales for 21 days from this date` });
       this.bursts.add(`${rng.pick(['shopify', 'woocommerce', 'ebay', 'taobao'])}|${rng.int(30, HISTORY_DAYS - 2)}`);
     }
@@ -94,16 +95,21 @@ export class OrderFactory {
     if (!table || table.size === 0) return null;
     for (let tries = 0; tries < 6; tries++) {
       const l = table.draw(this.rng);
-      if (!this.drops.some((d) => d.listing === l && day >= d.from && day <= d.to)) return l;
+      const drops = this.drops.get(l);
+      if (!drops?.some((d) => day >= d.from && day <= d.to)) return l;
     }
     return null;
   }
 
-  /** Orders of one platform on one day, in time order. */
-  day(platform: Platform, day: number, expected: number): Order[] {
+  /**
+   * Orders of one platform on one day, in time order, made one at a time as the caller takes them: a day's
+   * orders held in an array outlived young-generation collections and were promoted, then collected by the
+   * far costlier old-generation GC (at large scale a day is ~10k orders).
+   */
+  *day(platform: Platform, day: number, expected: number): Generator<Order> {
     const rng = this.rng;
     const accounts = this.people.byPlatform.get(platform);
-    if (!accounts || accounts.size === 0) return [];
+    if (!accounts || accounts.size === 0) return;
     const promo = promotionOn(day, platform);
     const hours = hourWeights(promo !== null && CHINESE.has(platform));
     const zone = SHOP_ZONE[platform];
@@ -124,7 +130,6 @@ export class OrderFactory {
       for (let i = 0; i < 8; i++) plans.push({ at: start + i * rng.int(60_000, 400_000), account, forced: null, anomaly: 'order_burst' });
     }
     plans.sort((a, b) => a.at - b.at);
-    const orders: Order[] = [];
     for (const plan of plans) {
       const at = Math.min(plan.at, REFERENCE_END - 60_000);
       const key = this.tableKey(platform, plan.account);
@@ -141,12 +146,11 @@ export class OrderFactory {
       if (rng.chance(0.0006)) { const line = lines[0] as OrderLine; line.quantity = 999; anomaly = 'suspicious_quantity'; }
       if (lines.some((l) => l.unitPrice !== l.listing.price)) anomaly ??= 'price_error_order';
       const order = this.price(platform, plan.account, at, lines, promo?.name ?? null, anomaly);
-      orders.push(order);
       if (anomaly && anomaly !== 'sales_spike') {
         this.log.add({ platform, platform_order_id: platformOrderId(order), product_key: (lines[0] as OrderLine).listing.variant.key, date: ymd(at), kind: anomaly as 'order_burst', detail: anomaly === 'order_burst' ? `8 orders by ${plan.account.id} within an hour` : anomaly === 'suspicious_quantity' ? 'quantity 999' : `unit price ${(lines[0] as OrderLine).unitPrice} instead of ${(lines[0] as OrderLine).listing.price}` });
       }
+      yield order;
     }
-    return orders;
   }
 
   private price(platform: Platform, account: Account, at: number, lines: OrderLine[], promotion: string | null, anomaly: string | null): Order {

@@ -20,7 +20,7 @@ export interface Sniffed {
   headerIndex?: number;
   /** column names (delimited) or dotted key paths of the first record (JSON/XML) */
   header: string[];
-  /** JSON: key of the records array in a top-level object (undefined: the root is the array) */
+  /** JSON: dotted key path of the records array ("orders", "payload.Orders"; undefined: the root is the array) */
   recordsKey?: string;
   /** XML: element name of one record */
   recordTag?: string;
@@ -51,7 +51,9 @@ export async function sniffFile(path: string, hint: { encoding?: Encoding; forma
   const encoding = hint.encoding ?? detectEncoding(head);
   // drop a possibly cut last line / character
   const text = decode(head, encoding);
-  const sample = size > head.length ? text.slice(0, Math.max(0, text.lastIndexOf('\n'))) : text;
+  // (a minified one-line document has no line to cut at: keep the head, its parsers tolerate a cut tail)
+  const cut = text.lastIndexOf('\n');
+  const sample = size > head.length && cut > 0 ? text.slice(0, cut) : text;
   const trimmed = sample.replace(/^\uFEFF/, '').trimStart();
   const fmt = hint.format ?? guessFormat(trimmed, name);
   if (fmt === 'ndjson' || fmt === 'json') {
@@ -89,13 +91,14 @@ function guessFormat(text: string, name: string): Format {
   if (text.startsWith('<')) return 'xml';
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
-    const firstLine = text.split('\n', 1)[0]!.trim();
+    const lines = text.split('\n', 3).filter((l) => l.trim() !== '');
     try {
-      JSON.parse(firstLine);
-      return 'ndjson';
+      JSON.parse(lines[0]!.trim());
     } catch {
       return 'json';
     }
+    // a whole document on one line ({"orders":[...]}) is JSON when a .json file holds a records array
+    return lines.length === 1 && /\.json$/i.test(name) && jsonRecordsKey(text) !== undefined ? 'json' : 'ndjson';
   }
   return 'csv';
 }

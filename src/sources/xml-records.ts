@@ -4,20 +4,37 @@ import { textChunks } from './text-stream.js';
 import type { Encoding } from './encoding.js';
 import type { RawRecord } from './json-records.js';
 
-/** Pick the record element: `item` for RSS feeds, else the most repeated element that has children. */
+/**
+ * Pick the record element: `item` for RSS feeds, else the shallowest element that repeats and has children
+ * (GetOrders: <Order> under <OrderArray>, not the more numerous <Transaction> inside each order).
+ */
 export function guessXmlRecordTag(sample: string): string | undefined {
   if (/<item[\s>]/.test(sample)) return 'item';
-  const counts = new Map<string, number>();
-  for (const m of sample.matchAll(/<([A-Za-z_][\w:.-]*)[\s>]/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-  const withChildren = [...counts.entries()].filter(([tag, n]) => n >= 1 && new RegExp(`<${tag}[^>]*>\\s*<`).test(sample));
-  withChildren.sort((a, b) => b[1] - a[1]);
-  const top = withChildren.find(([, n]) => n >= 2) ?? withChildren.at(-1);
-  return top?.[0];
+  const seen = new Map<string, { n: number; depth: number; parent: boolean }>();
+  let depth = 0;
+  let open: string | undefined;
+  for (const m of sample.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, tag, selfClosing] = m as unknown as [string, string, string, string];
+    if (closing) { depth--; open = undefined; continue; }
+    const s = seen.get(tag) ?? { n: 0, depth, parent: false };
+    s.n++;
+    s.depth = Math.min(s.depth, depth);
+    seen.set(tag, s);
+    if (open !== undefined) seen.get(open)!.parent = true;
+    if (selfClosing) { open = undefined; continue; }
+    open = tag;
+    depth++;
+  }
+  const parents = [...seen.entries()].filter(([, s]) => s.parent);
+  parents.sort((a, b) => (b[1].n >= 2 ? 1 : 0) - (a[1].n >= 2 ? 1 : 0) || a[1].depth - b[1].depth || b[1].n - a[1].n);
+  const top = parents[0];
+  return top && top[1].n >= 2 ? top[0] : parents.at(-1)?.[0];
 }
 
 export function xmlParser(): XMLParser {
-  // parseTagValue:false keeps SKUs like 00123 as text
-  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: true, textNodeName: '#text' });
+  // parseTagValue:false keeps SKUs like 00123 as text; htmlEntities decodes numeric references (Pok&#233;mon),
+  // which the parser otherwise leaves as written, and the HTML names eBay titles carry (&eacute;, &ndash;)
+  return new XMLParser({ htmlEntities: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: true, textNodeName: '#text' });
 }
 
 export async function* xmlRecords(path: string, encoding: Encoding, tag: string): AsyncGenerator<RawRecord & { error?: string }> {

@@ -114,8 +114,8 @@ describe('eBay UK and French report values', () => {
     expect(l.map((r) => [r.item, r.unit, r.currency])).toEqual([['335123456790', '210.9000', 'EUR'], ['335123456789', '180.0000', 'EUR']]);
   });
 
-  // strptime's %b is English: "févr." parses once dates get a month-name table (see the report); then drop `.fails`
-  it.fails('reads French month abbreviations other than oct./nov.', async () => {
+  // strptime's %b is English: the date transform's month-name table reads "févr.", "janv.", "déc." ...
+  it('reads French month abbreviations other than oct./nov.', async () => {
     const o = await fr.rows(`SELECT CAST(placed_at AS VARCHAR) AS at FROM orders WHERE platform_order_id = '05-12345-67892'`);
     expect(o).toEqual([{ at: '2026-02-13 23:00:00+00' }]);
   });
@@ -143,8 +143,8 @@ describe('eBay GetOrders XML values', () => {
     expect(t[0]!.title).toContain('Guide & Atlas');
   });
 
-  // fast-xml-parser leaves numeric character references as written unless htmlEntities is on (see the report)
-  it.fails('decodes numeric character references in titles', async () => {
+  // fast-xml-parser leaves numeric character references as written unless htmlEntities is on
+  it('decodes numeric character references in titles', async () => {
     const t = await db.rows(`SELECT title FROM listing WHERE platform_listing_id = '296123456789'`);
     expect(t).toEqual([{ title: 'Pokémon Guide & Atlas' }]);
   });

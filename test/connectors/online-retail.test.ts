@@ -35,6 +35,16 @@ describe('online retail values', () => {
     ]);
   });
 
+  it('reads the status from the invoice number: C… cancelled, A… unknown, else paid', async () => {
+    const rows = await db.rows<{ o: string; status: string; line: string }>(
+      `SELECT o.platform_order_id AS o, o.status, min(l.status) AS line FROM orders o JOIN order_line l USING (platform, platform_order_id)
+       WHERE o.platform_order_id IN ('C536383', 'A563185', '536365') GROUP BY ALL ORDER BY o`,
+    );
+    expect(rows).toEqual([
+      { o: '536365', status: 'paid', line: 'paid' }, { o: 'A563185', status: 'unknown', line: 'unknown' }, { o: 'C536383', status: 'cancelled', line: 'cancelled' },
+    ]);
+  });
+
   it('keeps cancellation lines with their negative quantity and negative bad-debt prices', async () => {
     const [c] = await db.rows<{ qty: number; total: string }>(`SELECT quantity AS qty, CAST(line_total AS VARCHAR) AS total FROM order_line WHERE platform_order_id = 'C536383'`);
     expect(c).toEqual({ qty: -1, total: '-4.6500' });

@@ -79,8 +79,19 @@ describe.skipIf(!existsSync(RETAIL_GZ))('real data: UCI Online Retail, full file
     expect(await count(s, 'SELECT count(*) AS n FROM order_line l JOIN orders o USING (platform, platform_order_id) WHERE o.platform_customer_id IS NULL')).toBe(135_080);
     expect(await count(s, 'SELECT count(*) AS n FROM orders WHERE platform_customer_id IS NULL')).toBe(3_710);
     expect(await count(s, "SELECT count(*) AS n FROM orders WHERE platform_order_id LIKE 'C%'")).toBe(3_836);
+    expect(await count(s, "SELECT count(*) AS n FROM orders WHERE status = 'cancelled'")).toBe(3_836);
+    expect(await count(s, "SELECT count(*) AS n FROM orders WHERE status = 'paid'")).toBe(25_900 - 3_836 - 3);
     expect(await count(s, "SELECT count(*) AS n FROM order_line WHERE platform_order_id LIKE 'C%'")).toBe(9_288);
     expect(await count(s, 'SELECT count(*) AS n FROM order_line WHERE quantity < 0')).toBe(10_624);
     expect(await count(s, "SELECT count(*) AS n FROM customer_account WHERE platform_customer_id LIKE '%.0'")).toBe(0);
+  });
+
+  it('writes countries as ISO codes; names without one stay as written', async () => {
+    const rows = await s.db.all<{ c: string }>(step('SELECT DISTINCT ship_country AS c FROM orders ORDER BY c'));
+    const names = rows.map((r) => r.c).filter((c) => c.length !== 2);
+    expect(names).toEqual(['Channel Islands', 'European Community', 'Unspecified']);
+    expect(rows.map((r) => r.c)).toEqual(expect.arrayContaining(['GB', 'IE', 'ZA', 'US', 'CZ', 'AE', 'HK']));
+    expect(rows).toHaveLength(38);
+    expect(await count(s, "SELECT count(*) AS n FROM customer_account WHERE country = 'IE'")).toBeGreaterThan(0);
   });
 });

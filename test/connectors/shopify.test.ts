@@ -110,6 +110,16 @@ describe('shopify products CSV values', () => {
     expect(a.find((r) => r.id === 'RUN-WHT-9')).toMatchObject({ gtin: null, quantity: 3 });
     expect(a.find((r) => r.id === 'MUG-CER-RED')).toMatchObject({ price: '18.0000' });
   });
+
+  it('fills product-level columns down to later variants of the same handle', async () => {
+    const cols = `SELECT platform_listing_id AS id, title, brand, category_path AS cat, status FROM listing WHERE platform_listing_id IN ('RUN-WHT-9', 'MUG-CER-RED') ORDER BY id`;
+    const want = [
+      { id: 'MUG-CER-RED', title: 'Ceramic Mug', brand: 'Atelier Terre', cat: 'Home & Garden > Kitchen & Dining', status: 'active' },
+      { id: 'RUN-WHT-9', title: 'Running Shoe', brand: 'Stride', cat: 'Apparel & Accessories > Shoes', status: 'active' },
+    ];
+    expect(await legacy.rows(cols)).toEqual(want);
+    expect((await current.rows(cols)).map((r) => [r.id, r.title, r.brand])).toEqual(want.map((r) => [r.id, r.title, r.brand]));
+  });
 });
 
 describe('shopify orders JSON values', () => {

@@ -98,7 +98,7 @@ const listings: Connector = {
   mapping: (file) => (/\t\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} (BST|GMT)\t/.test(file.sample) ? LISTINGS.uk : LISTINGS.us),
 };
 
-// SP-API getOrders: the OrdersList object ({"Orders": [...], "NextToken": ...}); items come from getOrderItems and
+// SP-API getOrders: the OrdersList object ({"Orders": [...], "NextToken": ...}), bare or in the payload envelope; items come from getOrderItems and
 // sync tools store them on the order as `OrderItems` (v0 OrderItem shape). ItemPrice is unit price × quantity.
 const spApiOrders = map({
   name: 'amazon-sp-api-orders-json',
@@ -161,4 +161,13 @@ const spApiOrders = map({
   },
 });
 
-export const connectors: Connector[] = [mappingConnector(allOrders), listings, mappingConnector(spApiOrders, ['json'])];
+// getOrders answers {"payload": {"Orders": [...]}} (v0 envelope); sync tools often save just the OrdersList
+// ({"Orders": [...]}). Sniffing finds the path; the mapping keeps `Orders` for a file whose path it could not see.
+const spApi: Connector = {
+  ...mappingConnector(spApiOrders, ['json']),
+  mapping: (file) => (file.recordsKey && /(^|\.)Orders$/.test(file.recordsKey)
+    ? { ...spApiOrders, read: { ...spApiOrders.read, records: file.recordsKey } }
+    : spApiOrders),
+};
+
+export const connectors: Connector[] = [mappingConnector(allOrders), listings, spApi];

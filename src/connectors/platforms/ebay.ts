@@ -2,17 +2,15 @@
 import type { Connector } from '../connector.js';
 import { signatureScore } from '../header.js';
 import { mappingSchema, type Mapping, type MappingInput } from '../mapping.js';
+import { countryMap } from '../../clean/country.js';
 
 const map = (m: MappingInput): Mapping => mappingSchema.parse(m);
 type Target = NonNullable<MappingInput['targets']['orders']>;
 /** a target without the fields a site's report does not have */
 const present = (o: Record<string, Target[string] | undefined>): Target => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-/** Country names as the report writes them; others stay as written. */
-const COUNTRY = {
-  'united states': 'US', 'united kingdom': 'GB', france: 'FR', germany: 'DE', allemagne: 'DE', australia: 'AU', canada: 'CA',
-  italy: 'IT', italie: 'IT', spain: 'ES', espagne: 'ES', belgique: 'BE', belgium: 'BE', 'royaume-uni': 'GB', 'états-unis': 'US',
-};
+/** Country names as the report writes them (English or the site's language) → ISO codes; unknown ones stay as written. */
+const COUNTRY = countryMap();
 
 /** The report's columns per site. Only the first three French names are documented (ebay.md); the rest are [BELIEF]. */
 interface Dialect {
@@ -39,8 +37,8 @@ const UK: Dialect = {
   shipping: 'Postage And Handling',
 };
 
-// French month abbreviations (janv., févr., avr. ...) are not English: only those strptime's %b shares parse
-// (oct., nov., déc. does not); on_error keeps the rest NULL rather than rejecting the order (see the report).
+// French month abbreviations (janv., févr., déc. ...) are not English: the date transform reads them through its
+// month-name table, so a French date that still fails is bad data and rejects the record, as on the other sites.
 const FR: Dialect = {
   site: 'fr', timezone: 'Europe/Paris', dates: ['%d-%b.-%y', '%d-%b-%y'],
   sales: 'Numéro de vente', order: 'Numéro de commande', user: "Pseudo de l'acheteur", name: "Nom de l'acheteur",
@@ -54,7 +52,7 @@ const FR: Dialect = {
 // footer ("3 record(s) downloaded", "Seller ID : x") is stored as skipped lines.
 function ordersMapping(d: Dialect): Mapping {
   const opt = <T>(column: string | undefined, spec: (c: string) => T): T | undefined => (column === undefined ? undefined : spec(column));
-  const date = { column: d.date, format: d.dates, ...(d === FR ? { on_error: 'null' as const } : {}) };
+  const date = { column: d.date, format: d.dates };
   return map({
     name: 'ebay-orders-csv',
     platform: 'ebay',

@@ -87,7 +87,8 @@ const PRODUCT_COLUMNS = {
 };
 
 // One row per variant and per extra image: image-only rows carry no SKU and feed nothing. Product-level columns
-// (Title, Vendor, Body) are blank on a product's second and later variants (see the report: needs fill-down by Handle).
+// (Title, Vendor, Body, category, Status) are blank on a product's second and later variants: filled down from
+// the rows above with the same handle.
 function productsMapping(generation: keyof typeof PRODUCT_COLUMNS): Mapping {
   const c = PRODUCT_COLUMNS[generation];
   return map({
@@ -103,14 +104,14 @@ function productsMapping(generation: keyof typeof PRODUCT_COLUMNS): Mapping {
         sku: c.sku,
         gtin: c.barcode,
         mpn: 'Google Shopping / MPN',
-        brand: 'Vendor',
-        title: 'Title',
-        description: c.body,
-        category_path: { column: [c.category, 'Type'] },
+        brand: { column: 'Vendor', fill_down: c.handle },
+        title: { column: 'Title', fill_down: c.handle },
+        description: { column: c.body, fill_down: c.handle },
+        category_path: { column: [c.category, 'Type'], fill_down: c.handle },
         variant: c.option,
         price: c.price,
         quantity: c.qty,
-        status: { column: 'Status', transform: 'lower' },
+        status: { column: 'Status', transform: 'lower', fill_down: c.handle },
         image_url: c.image,
       },
     },

@@ -8,8 +8,8 @@ const STATUS = { trash: 'cancelled', 'checkout-draft': 'placed' };
 /** date_created is site-local without an offset; the *_gmt twins are UTC, also without one. */
 const gmt = (column: string) => ({ column, timezone: 'UTC' });
 
-// The buyer key is billing.email (as a keyed hash): guests have customer_id 0, which is not empty, so a
-// coalesce of customer_id and e-mail cannot skip it (see the report: null_if). The listing key is product_id,
+// The buyer key is billing.email (as a keyed hash) for guests (customer_id 0) and registered customers alike:
+// one key kind per platform, and the e-mail is what links a buyer across platforms. The listing key is product_id,
 // the id the products export carries; variation_id is 0 on simple products for the same reason.
 const orders = map({
   name: 'woocommerce-orders-json',

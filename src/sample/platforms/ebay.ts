@@ -48,6 +48,12 @@ const FR_OF: Record<string, string> = {
   'Transaction ID': 'Numéro de transaction', 'Variation Details': 'Détails de la variante',
 };
 
+/** The French header as the US keys records are built with (FR_OF is one-to-one), so rows need no renaming. */
+const FR_HEADER_AS_US: readonly string[] = (() => {
+  const usOf = new Map(Object.entries(FR_OF).map(([us, fr]) => [fr, us]));
+  return EBAY_FR_HEADER.map((h) => usOf.get(h) ?? h);
+})();
+
 /** `$1,433.66` (US) or `EUR 90,00` (FR). */
 export function ebayMoney(n: number, site: 'US' | 'FR'): string {
   const [int = '0', dec = '00'] = n.toFixed(2).split('.');
@@ -77,7 +83,7 @@ export class EbayWriter implements OrderWriter {
 
   private emit(f: SiteFile, rec: Record<string, Cell>, dupable: boolean): void {
     const delimiter = f.site === 'US' ? ',' : ';';
-    const header = f.site === 'US' ? EBAY_US_HEADER : EBAY_FR_HEADER;
+    const header = f.site === 'US' ? EBAY_US_HEADER : FR_HEADER_AS_US;
     const row = f.sink.rows + 1;
     if (this.dice.malformed(row)) {
       const col = rec['Sold For'] ? 'Sold For' : 'Sale Date';
@@ -85,8 +91,7 @@ export class EbayWriter implements OrderWriter {
       this.ctx.dirt.note(f.sink.path, 'malformed', { row, column: col, value: String(rec[col]), why: col === 'Sold For' ? 'non-numeric price' : 'not a date' });
     }
     if (rec.Quantity === 999) this.ctx.dirt.note(f.sink.path, 'outlier', { row, column: 'Quantity', value: '999', why: 'quantity outlier' });
-    const fields = f.site === 'US' ? rec : Object.fromEntries(Object.entries(rec).map(([k, v]) => [FR_OF[k] ?? k, v]));
-    const text = csvLineQuoted(rowOf(header, fields), delimiter);
+    const text = csvLineQuoted(rowOf(header, rec), delimiter);
     f.sink.record(text);
     if (dupable && this.dice.duplicate()) this.ctx.dirt.note(f.sink.path, 'duplicate', { row: f.sink.record(text), why: `exact copy of row ${row}` });
   }
@@ -121,7 +126,8 @@ export class EbayWriter implements OrderWriter {
       };
     };
     if (o.lines.length === 1) {
-      this.emit(f, { ...orderFields, ...lineFields(o.lines[0] as OrderLine, 0) }, true);
+      // orderFields is not used again for a one-line order: no copy
+      this.emit(f, Object.assign(orderFields, lineFields(o.lines[0] as OrderLine, 0)), true);
     } else {
       this.emit(f, { ...orderFields, Quantity: o.lines.reduce((s, l) => s + l.quantity, 0) }, false);
       o.lines.forEach((l, i) => this.emit(f, {

@@ -26,7 +26,9 @@ export class WooWriter implements OrderWriter {
     const a = o.account;
     const addr = a.person.address;
     const guest = a.numericId === 0;
-    this.ctx.seeAccount('woocommerce', a.id, a.person.key);
+    // truth keys the account as the connector does: by billing e-mail, for guests (customer_id 0) and registered
+    // customers alike (docs/connectors.md, WooCommerce)
+    this.ctx.seeAccount('woocommerce', a.email, a.person.key);
     const dates = (name: string, t: number | null): Record<string, string | null> => ({
       [name]: t === null ? null : isoLocalNoZone(t, ZONE), [`${name}_gmt`]: t === null ? null : isoLocalNoZone(t, 'UTC'),
     });
