@@ -19,6 +19,8 @@ export function globals(cmd: Command): GlobalOptions {
 export interface Project {
   db: Backend;
   hmac: { ipad: string; opad: string };
+  /** the project key itself (HMAC pads above; redaction of rejected records) */
+  key: Buffer;
   /** true when this call created the key file */
   createdKey: boolean;
 }
@@ -28,7 +30,7 @@ export async function openProject(g: GlobalOptions): Promise<Project> {
   const had = existsSync(g.keyFile);
   const key = createKey(g.keyFile);
   const db = await openStore(g.db);
-  return { db, hmac: hmacPads(key), createdKey: !had };
+  return { db, hmac: hmacPads(key), key, createdKey: !had };
 }
 
 /** Run a command body with the project open, closing the database however the body ends. */

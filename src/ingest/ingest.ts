@@ -14,6 +14,7 @@ import { OmnifuseError, inputError, usageError } from '../util/errors.js';
 import { sha256File } from './hash-file.js';
 import { stage, STAGING_TABLES, type StageError } from './staging.js';
 import { BAD, badRecordsStep, canonicalInsertSteps, createBadStep, deleteBadStep, keyedWork, planMapping, rejectInsertStep, SUSPECT, suspectRecords, suspectsStep } from './plan.js';
+import { redactFileRejects } from '../privacy/redact.js';
 import { deriveSteps } from './derive.js';
 
 export interface IngestOptions {
@@ -22,6 +23,9 @@ export interface IngestOptions {
   /** use this mapping instead of auto-detection (the generic connector) */
   mapping?: Mapping;
   hmac: { ipad: string; opad: string };
+  /** the project key: when given (the CLI and the server always give it), rejected raw records are stored with
+   *  e-mails hashed and names, phones and addresses masked (src/privacy/redact.ts) */
+  key?: Buffer;
   /** zone for dates without an offset when the mapping names none */
   timezone?: string;
   /** currency for amounts without symbol when the mapping names none */
@@ -178,6 +182,7 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
       await db.runAll(deriveSteps(fileId, baseCurrency));
       const skipPattern = mapping.read?.skip_lines ? new RegExp(mapping.read.skip_lines) : undefined;
       const skipped = await storeStageErrors(db, fileId, staged.errors, skipPattern);
+      if (opts.key) await redactFileRejects(db, opts.key, fileId);
       const rowsRead = staged.rows + staged.errors.length;
       const rowsRejected = bad + staged.errors.length;
       const rowsAccepted = staged.rows - bad;

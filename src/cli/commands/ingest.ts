@@ -43,7 +43,7 @@ export function register(program: Command): void {
       const bar = progressBar(isTty() && !g.json);
       await withProject(g, async (p) => {
         const results = await ingestPaths(p.db, paths, {
-          hmac: p.hmac,
+          hmac: p.hmac, key: p.key,
           ...(o.platform ? { platform: o.platform } : {}),
           ...(o.mapping ? { mapping: loadMapping(o.mapping) } : {}),
           timezone: o.timezone,
