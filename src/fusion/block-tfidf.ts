@@ -15,6 +15,34 @@ export interface BlockingOptions {
   readonly k: number;
   /** Keys (codes, GTINs) shared by more records than this are too generic to block on. */
   readonly maxKeyFrequency: number;
+  /** Optional dense similarity (e.g. the title encoder's cosine) added to the TF-IDF score; unset = TF-IDF alone. */
+  readonly dense?: DenseBlocking;
+}
+
+/** Unit-length embeddings of both sides, n × dim row-major, in the order of the left / right records. */
+export interface DenseBlocking {
+  readonly left: Float32Array;
+  readonly right: Float32Array;
+  readonly dim: number;
+  /** Weight of the cosine relative to the TF-IDF score (which lies in [0, 1]). */
+  readonly weight: number;
+}
+
+interface DenseSide {
+  readonly q: Float32Array;
+  readonly t: Float32Array;
+  readonly dim: number;
+  readonly weight: number;
+}
+
+function addDense(d: DenseSide, q: number, scores: Float64Array): void {
+  const base = q * d.dim;
+  for (let t = 0; t < scores.length; t++) {
+    let s = 0;
+    const tb = t * d.dim;
+    for (let j = 0; j < d.dim; j++) s += (d.q[base + j] as number) * (d.t[tb + j] as number);
+    scores[t] = (scores[t] as number) + d.weight * s;
+  }
 }
 
 export const DEFAULT_BLOCKING: BlockingOptions = { k: 10, maxKeyFrequency: 20 };
@@ -37,7 +65,7 @@ function vectorize(records: readonly PairRecord[], schema: RecordSchema, stats: 
 }
 
 /** For each query record, the k best targets by the mean of word and character cosine. */
-function topK(queries: Vectors, targets: Vectors, k: number, emit: (q: number, t: number) => void): void {
+function topK(queries: Vectors, targets: Vectors, k: number, emit: (q: number, t: number) => void, dense?: DenseSide): void {
   const wi = buildSparseIndex(targets.word);
   const ci = buildSparseIndex(targets.char);
   const scores = new Float64Array(targets.word.length);
@@ -45,6 +73,7 @@ function topK(queries: Vectors, targets: Vectors, k: number, emit: (q: number, t
     scores.fill(0);
     accumulateScores(wi, queries.word[q] as SparseVector, scores, 0.5);
     accumulateScores(ci, queries.char[q] as SparseVector, scores, 0.5);
+    if (dense) addDense(dense, q, scores);
     const best: { t: number; s: number }[] = [];
     for (let t = 0; t < scores.length; t++) {
       const s = scores[t] as number;
@@ -67,8 +96,9 @@ export function blockTfidf(left: readonly PairRecord[], right: readonly PairReco
   const lv = vectorize(left, schema, stats);
   const rv = vectorize(right, schema, stats);
   const out = new Set<string>();
-  topK(lv, rv, o.k, (l, r) => out.add(`${l}:${r}`));
-  topK(rv, lv, o.k, (r, l) => out.add(`${l}:${r}`));
+  const d = o.dense;
+  topK(lv, rv, o.k, (l, r) => out.add(`${l}:${r}`), d && { q: d.left, t: d.right, dim: d.dim, weight: d.weight });
+  topK(rv, lv, o.k, (r, l) => out.add(`${l}:${r}`), d && { q: d.right, t: d.left, dim: d.dim, weight: d.weight });
   const byKey = new Map<string, number[]>();
   rv.keys.forEach((keys, r) => {
     for (const key of keys) {

@@ -1,0 +1,82 @@
+// How good a suggested mapping is: ingest a file with its real platform connector and with the suggestion (made with
+// that platform's column names left out), and count the real canonical rows the suggestion reproduces.
+
+import { parseMapping } from '../../connectors/generic.js';
+import { ingestFile } from '../../ingest/ingest.js';
+import { platformConnectors } from '../../connectors/registry.js';
+import { sniffFile } from '../../sources/sniff.js';
+import { canonicalTables, type CanonicalTable } from '../../model/canonical.js';
+import type { Backend } from '../../store/backend.js';
+import { step } from '../../store/sql.js';
+import { suggestMapping, type Suggestion } from './suggest.js';
+
+/** Fields a row must reproduce to count as correct (where the real connector filled them). */
+export const CORE_FIELDS: Partial<Record<CanonicalTable, readonly string[]>> = {
+  listing: ['title', 'sku', 'price'],
+  order_line: ['platform_order_id', 'sku', 'title', 'quantity', 'unit_price'],
+  orders: ['platform_order_id', 'total', 'placed_at'],
+  customer_account: ['email_hash'],
+  review: ['rating'],
+};
+
+export interface TableScore {
+  readonly table: string;
+  readonly real: number;
+  readonly correct: number;
+}
+
+export interface SuggestionScore {
+  readonly file: string;
+  readonly connector: string | null;
+  readonly tables: TableScore[];
+  /** Correct rows / real rows over every table the real connector filled. */
+  readonly share: number;
+  readonly suggestion: Suggestion;
+}
+
+type Rows = Map<string, Record<string, unknown>>;
+
+/**
+ * Rows by the source record they came from (source_row, and their order within it): a suggestion may pick another column
+ * as the listing id than the real connector does, and still ingest the record correctly.
+ */
+async function tableRows(db: Backend, table: CanonicalTable, fileId: number): Promise<Rows> {
+  const core = CORE_FIELDS[table] ?? [];
+  const rows = await db.all(step(
+    `SELECT CAST(source_row AS VARCHAR) || ':' || CAST(row_number() OVER (PARTITION BY source_row ORDER BY ${canonicalTables[table].key.join(', ')}) AS VARCHAR) AS __at,
+       ${core.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM ${table} WHERE source_file_id = $1`,
+    [fileId],
+  ));
+  return new Map(rows.map((r) => [String(r.__at), r]));
+}
+
+/** realDb and suggestedDb must be two fresh stores; the file is ingested into each. */
+export async function scoreSuggestion(realDb: Backend, suggestedDb: Backend, path: string, hmac: { ipad: string; opad: string }): Promise<SuggestionScore> {
+  const real = await ingestFile(realDb, path, { hmac });
+  if (real.status !== 'ingested' || real.sourceFileId === null) throw new Error(`${path}: the real connector did not ingest it (${real.error?.message ?? real.status})`);
+  const platform = real.platform ?? undefined;
+  // The shop's time zone and currency are facts the user states (flags of `map suggest`), taken here from the real mapping.
+  const conn = (await platformConnectors()).find((c) => c.name === real.connector);
+  const read = conn?.mapping(await sniffFile(path)).read;
+  const suggestion = await suggestMapping(path, {
+    ...(platform ? { platform, excludePlatform: platform } : {}),
+    ...(read?.timezone ? { timezone: read.timezone } : {}),
+    ...(read?.currency ? { currency: read.currency } : {}),
+  });
+  const mine = await ingestFile(suggestedDb, path, { hmac, mapping: parseMapping(suggestion.mapping, 'suggested') });
+  const tables: TableScore[] = [];
+  for (const [t, n] of Object.entries(real.rowsByTable)) {
+    if (n === 0 || !(t in canonicalTables)) continue;
+    const table = t as CanonicalTable;
+    const want = await tableRows(realDb, table, real.sourceFileId);
+    const got: Rows = mine.sourceFileId === null ? new Map<string, Record<string, unknown>>() : await tableRows(suggestedDb, table, mine.sourceFileId);
+    let correct = 0;
+    for (const [k, r] of want) {
+      const g = got.get(k);
+      if (g && (CORE_FIELDS[table] ?? []).every((f) => r[f] === null || r[f] === undefined || r[f] === g[f])) correct++;
+    }
+    tables.push({ table, real: want.size, correct });
+  }
+  const realN = tables.reduce((a, t) => a + t.real, 0);
+  return { file: path, connector: real.connector, tables, share: realN === 0 ? 1 : tables.reduce((a, t) => a + t.correct, 0) / realN, suggestion };
+}

@@ -1,0 +1,67 @@
+// `map suggest`: a mapping proposed from header + sample values (builtin heuristics only), scored by ingesting the file
+// with it and with the real platform connector, that platform's column names left out of the alias table.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreSuggestion } from '../../src/ai/map-suggest/evaluate.js';
+import { suggestMapping } from '../../src/ai/map-suggest/suggest.js';
+import { parseMapping } from '../../src/connectors/generic.js';
+import { ingestFile } from '../../src/ingest/ingest.js';
+import { step } from '../../src/store/sql.js';
+import { TEST_HMAC, tempStore } from '../support/db.js';
+
+/** Fixtures whose suggestion reproduces the real connector's rows today, with the share measured; a regression fails. */
+const FLOORS: [string, number][] = [
+  ['test/fixtures/amazon/active_listings.txt', 0.9],
+  ['test/fixtures/olist/olist_customers_dataset.csv', 0.9],
+  ['test/fixtures/olist/olist_orders_dataset.csv', 0.9],
+  ['test/fixtures/olist/olist_products_dataset.csv', 0.9],
+  ['test/fixtures/google-merchant/products.tsv', 0.9],
+  ['test/fixtures/taobao/ExportOrderDetailList202603.csv', 0.9],
+  ['test/fixtures/amazon/all_orders.txt', 0.75],
+];
+
+describe('map suggest', () => {
+  it('maps an unknown shop export (English and Chinese headers) from aliases and value profiles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnifuse-suggest-'));
+    const s = await tempStore();
+    try {
+      const file = join(dir, 'my-shop.csv');
+      writeFileSync(file, [
+        '订单编号,下单时间,商品名称,商家编码,数量,单价,实付款,买家会员名',
+        'A1001,2026-03-01 10:00:00,不锈钢保温杯 500ml,BWB-500,2,59.90,119.80,tb_buyer1',
+        'A1002,2026-03-02 11:30:00,家用抽纸 20包,ZJ-100,1,39.90,39.90,tb_buyer2',
+        'A1003,2026-03-02 12:00:00,蓝牙耳机 黑色,EAR-BK,1,129.00,129.00,tb_buyer1',
+      ].join('\n'));
+      const sug = await suggestMapping(file, { platform: 'my-shop', currency: 'CNY', timezone: 'Asia/Shanghai' });
+      expect(sug.kind).toBe('orders');
+      const line = sug.mapping.targets.order_line ?? {};
+      expect(line.sku).toBe('商家编码');
+      expect(line.title).toBe('商品名称');
+      expect(sug.mapping.targets.orders?.key).toEqual(['platform_order_id']);
+      const r = await ingestFile(s.db, file, { hmac: TEST_HMAC, mapping: parseMapping(sug.mapping, 'suggested') });
+      expect(r.rowsRejected).toBe(0);
+      const rows = await s.db.all<{ id: string; total: string; q: number }>(step('SELECT o.platform_order_id AS id, CAST(o.total AS VARCHAR) AS total, CAST(sum(l.quantity) AS INTEGER) AS q FROM orders o JOIN order_line l USING (platform, platform_order_id) GROUP BY ALL ORDER BY id'));
+      expect(rows.map((x) => [x.id, Number(x.total), x.q])).toEqual([['A1001', 119.8, 2], ['A1002', 39.9, 1], ['A1003', 129, 1]]);
+      expect(sug.yaml).toMatch(/^# Suggested by `omnifuse map suggest`/);
+    } finally {
+      await s.done();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  for (const [fixture, floor] of FLOORS) {
+    it(`reproduces ≥ ${floor * 100}% of the real connector's rows for ${fixture.split('/').slice(-2).join('/')} with its platform left out`, async () => {
+      const a = await tempStore();
+      const b = await tempStore();
+      try {
+        const r = await scoreSuggestion(a.db, b.db, fixture, TEST_HMAC);
+        expect(r.share).toBeGreaterThanOrEqual(floor);
+      } finally {
+        await a.done();
+        await b.done();
+      }
+    }, 60_000);
+  }
+});
