@@ -1,0 +1,34 @@
+// `omnifuse explain <listing> <listing>`: why two listings are (not) one product — every feature's value and its
+// contribution to the matcher's log-odds, plus identifier and human evidence.
+import type { Command } from 'commander';
+import { globals, withProject } from '../context.js';
+import { printJson, say, table } from '../output.js';
+import { explainPair } from '../../fusion/product/explain.js';
+import { parseListingKey } from '../../fusion/product/listing-key.js';
+import { usageError } from '../../util/errors.js';
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .description('explain the product matcher on two listings: each feature value and its contribution to the score')
+    .argument('<a>', 'listing as platform:listing_id, e.g. amazon:B0MQRUJAW6')
+    .argument('<b>', 'the other listing')
+    .option('--top <n>', 'features shown (default 20; --json gives all)', '20')
+    .action(async (a: string, b: string, o: { top: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const top = Number(o.top);
+      if (!Number.isInteger(top) || top < 1) throw usageError(`--top must be a whole number ≥ 1, got ${o.top}`);
+      await withProject(g, async (p) => {
+        const e = await explainPair(p.db, parseListingKey(a), parseListingKey(b));
+        if (g.json) return printJson(e);
+        say(`A ${e.a.key} (${e.a.productId ?? 'unfused'}): ${e.a.text}`);
+        say(`B ${e.b.key} (${e.b.productId ?? 'unfused'}): ${e.b.text}`);
+        say(`matcher v${e.model.version}: probability ${e.probability.toFixed(3)} vs threshold ${e.model.threshold.toFixed(3)} → ${e.modelSaysMatch ? 'match' : 'no match'}`);
+        if (e.identifier) say(`identifier rule: ${e.identifier === 'same' ? 'same GTIN/ASIN → match' : 'different GTINs → never merged'}`);
+        if (e.humanDecision) say(`human decision: ${e.humanDecision} (overrides the model)`);
+        say(`now in the same product: ${e.sameProductNow ? 'yes' : 'no'}\n`);
+        say(`bias (log-odds before any feature) ${e.bias.toFixed(3)}`);
+        say(table(e.features.slice(0, top).map((f) => ({ feature: f.feature, value: f.value === null ? 'missing' : +f.value.toFixed(4), contribution: +f.contribution.toFixed(4) }))));
+      });
+    });
+}

@@ -1,0 +1,292 @@
+// fuseProducts: block → weak-supervised scoring → guarded clustering → stable ids → golden records, written to
+// product / product_member / product_attribute so listing_product and line_product resolve to fused products.
+import { gbdtPredict, type GbdtParams } from '../../ai/builtin/gbdt.js';
+import { createRng } from '../../ai/builtin/rng.js';
+import type { Backend } from '../../store/backend.js';
+import { fingerprint } from '../../store/model-registry.js';
+import { step } from '../../store/sql.js';
+import type { PairRecord } from '../pairs/types.js';
+import { blockCandidates, DEFAULT_BLOCK, type BlockOptions, type Candidates } from './block.js';
+import { clusterListings, type ClusterOptions, type Method, type ScoredPair } from './cluster.js';
+import { listDecisions } from './decisions.js';
+import { DEFAULT_GOLDEN, DEFAULT_TRUST, goldenRecordSteps, MEMBER_WORK, productTableSteps, type GoldenAttribute } from './golden-record.js';
+import { blockingKeys, modelCodes } from './keys.js';
+import { createTranslator, learnBoilerplate, learnBrandAliases } from './lexicon.js';
+import { latinView, listingText, pairRecordOf } from './matching-text.js';
+import { textTokens } from '../record-text.js';
+import { normalizeText } from '../text/normalize.js';
+import { fitOnSample, storedProductMatcher, trainProductMatcher, type MatcherViews, type TrainedProductMatcher } from './model.js';
+import { collapseListingsStep, dropJunkGtins, LISTING_WORK, loadListingRecords, type ListingRecord } from './records.js';
+import { assignStableIds, type IdChange } from './stable-ids.js';
+import { DEFAULT_WEAK, identifierVerdict, weakLabels, type WeakLabelOptions, type WeakLabels } from './weak-labels.js';
+
+export interface FuseOptions {
+  /** Train a new matcher even when the stored one was trained on the same listings. */
+  readonly retrain?: boolean;
+  readonly block?: Partial<BlockOptions>;
+  readonly weak?: Partial<WeakLabelOptions>;
+  readonly cluster?: Partial<ClusterOptions>;
+  readonly gbdt?: Partial<GbdtParams>;
+  /** Platform trust order for the "trusted" survivorship rule. */
+  readonly trust?: readonly string[];
+  readonly golden?: readonly GoldenAttribute[];
+  /** Records the IDF statistics are fitted on (a seeded sample beyond this). */
+  readonly statsSample?: number;
+  /** Candidate pairs kept for the review queue (closest to the threshold). */
+  readonly reviewPairs?: number;
+  /** Self-training rounds after the first clustering (default 1; 0 = identifier labels only). */
+  readonly selfTraining?: number;
+  readonly onProgress?: (stage: string, detail: string) => void;
+}
+
+export interface StageTime {
+  readonly stage: string;
+  readonly seconds: number;
+}
+
+export interface FuseResult {
+  readonly runId: number;
+  readonly listings: number;
+  readonly products: number;
+  readonly multiListingProducts: number;
+  readonly candidates: { readonly total: number; readonly fromKeys: number; readonly fromNeighbours: number; readonly reductionRatio: number };
+  readonly weakLabels: { readonly train: number; readonly valid: number; readonly positives: number; readonly hardNegatives: number; readonly farNegatives: number } | null;
+  readonly model: { readonly name: string; readonly version: number; readonly threshold: number; readonly trained: boolean; readonly validF1: number | null };
+  readonly accepted: Record<Method, number>;
+  readonly refusedMerges: number;
+  readonly ids: { readonly kept: number; readonly new: number; readonly merges: number; readonly splits: number; readonly retired: number };
+  readonly stages: StageTime[];
+}
+
+/** linkage is relative: the mean score between two clusters must reach linkage × the matcher's threshold. */
+/** Fewer, faster-learning trees than the benchmark matcher: weak labels are plentiful and training runs every fuse. */
+export const PRODUCT_GBDT: Partial<GbdtParams> = { nTrees: 300, learningRate: 0.1, earlyStoppingRounds: 40 };
+
+export const DEFAULT_CLUSTER: ClusterOptions = { linkage: 1, onePerPlatform: false };
+
+/** Candidate pairs as rid pairs, for evaluation (pair completeness) by callers that hold truth. */
+export interface FuseInternals {
+  readonly records: readonly ListingRecord[];
+  readonly candidates: Candidates;
+}
+
+export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internals?: (x: FuseInternals) => void): Promise<FuseResult> {
+  const stages: StageTime[] = [];
+  let t = performance.now();
+  const say = opts.onProgress ?? (() => undefined);
+  const lap = (stage: string, detail = ''): void => {
+    const now = performance.now();
+    stages.push({ stage, seconds: (now - t) / 1000 });
+    say(stage, `${detail}${detail ? ', ' : ''}${((now - t) / 1000).toFixed(1)} s`);
+    t = now;
+  };
+  const startedAt = new Date().toISOString();
+
+  await db.run(collapseListingsStep());
+  const { records, dropped: junkGtins } = dropJunkGtins(await loadListingRecords(db));
+  const n = records.length;
+  const fp = await db.one<{ n: number; s: number | bigint }>(step(`SELECT count(*) AS n, sum(ord % 1000003) AS s FROM ${LISTING_WORK}`));
+  lap('load', `${n} listings, ${junkGtins} placeholder barcodes ignored`);
+
+  const aliases = learnBrandAliases(records.map((r) => r.title));
+  const translator = createTranslator(aliases);
+  const texts = records.map((r) => listingText(r, translator));
+  const codes = texts.map((x) => modelCodes(x));
+  // A parent listing that offers several variants would chain its variants together: it stays a product of its own.
+  const keys = records.map((r, i) => (r.variantParent ? [] : blockingKeys(r, texts[i] as string)));
+  const boilerplate = learnBoilerplate(records.map((r, i) => ({ platform: r.platform, tokens: textTokens(normalizeText(latinView(texts[i] as string))) })));
+  const pairRecords: PairRecord[] = records.map((r) => pairRecordOf(r, translator, boilerplate));
+  // Neighbours are found on the matcher's view (Latin words, boilerplate dropped) plus squashed model codes, so a
+  // Chinese title meets its English twins rather than other products of the same type.
+  const blockTexts = records.map((r, i) => (r.variantParent ? '' : `${(pairRecords[i] as PairRecord).attrs.title ?? ''} ${(codes[i] as string[]).join(' ')}`));
+  const candidates = await blockCandidates(db, blockTexts, keys, { ...DEFAULT_BLOCK, ...opts.block });
+  const total = candidates.a.length;
+  lap('block', `${total} candidate pairs`);
+  internals?.({ records, candidates });
+
+  const views: MatcherViews = { aliases: [...aliases], boilerplate: [...boilerplate].map(([p, set]) => [p, [...set].sort()]) };
+  const decisions = await listDecisions(db);
+  const dataFp = fingerprint('product-matcher/1', Number(fp?.n ?? 0), String(fp?.s ?? 0), opts.weak ?? {}, { ...PRODUCT_GBDT, ...opts.gbdt }, opts.selfTraining ?? 1);
+  let matcher: TrainedProductMatcher | undefined = opts.retrain ? undefined : await storedProductMatcher(db, dataFp);
+  let weakStats: FuseResult['weakLabels'] = null;
+  let weak: WeakLabels | undefined;
+  if (!matcher) {
+    weak = weakLabels(records, candidates, { ...DEFAULT_WEAK, ...opts.weak });
+    weakStats = { train: weak.train.length, valid: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives, farNegatives: weak.farNegatives };
+    const f = fitOnSample(pairRecords, opts.statsSample ?? 50_000, 1);
+    matcher = await trainProductMatcher(db, f, pairRecords, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt });
+    lap('train', `${weak.train.length} weak-labelled pairs, ${weak.positives} identifier positives`);
+  } else lap('train', 'stored model reused');
+
+  const ridOf = new Map<string, number>();
+  for (const r of records) ridOf.set(`${r.platform}\u0000${r.id}`, r.rid);
+  const pairs: ScoredPair[] = [];
+  const human = new Map<number, 'accept' | 'reject'>();
+  for (const d of decisions) {
+    const a = ridOf.get(`${d.a.platform}\u0000${d.a.id}`);
+    const b = ridOf.get(`${d.b.platform}\u0000${d.b.id}`);
+    if (a === undefined || b === undefined) continue;
+    const [x, y] = a < b ? [a, b] : [b, a];
+    human.set(x * n + y, d.decision);
+  }
+  const accepted: Record<Method, number> = { human: 0, identifier: 0, model: 0 };
+  // Feature vectors of the pairs only the model can decide, computed once and reused by self-training (single
+  // precision: millions of pairs × ~150 features).
+  const modelIdx: number[] = [];
+  const modelX: Float32Array[] = [];
+  for (let i = 0; i < total; i++) {
+    const a = candidates.a[i] as number;
+    const b = candidates.b[i] as number;
+    if (human.has(a * n + b)) continue;
+    const v = identifierVerdict(records[a] as ListingRecord, records[b] as ListingRecord);
+    if (v !== undefined) {
+      pairs.push({ a, b, score: v, method: 'identifier', accepted: v === 1, cannot: false });
+      if (v === 1) accepted.identifier++;
+      continue;
+    }
+    modelIdx.push(pairs.length);
+    modelX.push(Float32Array.from(matcher.loaded.featurizer.features(pairRecords[a] as PairRecord, pairRecords[b] as PairRecord)));
+    pairs.push({ a, b, score: 0, method: 'model', accepted: false, cannot: false });
+  }
+  for (const [k, d] of [...human].sort((x, y) => x[0] - y[0])) {
+    pairs.push({ a: Math.floor(k / n), b: k % n, score: d === 'accept' ? 1 : 0, method: 'human', accepted: d === 'accept', cannot: d === 'reject' });
+    if (d === 'accept') accepted.human++;
+  }
+  const scoreModelPairs = (m: TrainedProductMatcher): void => {
+    const model = m.artefact.matcher.model;
+    const thr = m.artefact.matcher.threshold;
+    modelIdx.forEach((pi, j) => {
+      const s = gbdtPredict(model, modelX[j] as Float32Array);
+      pairs[pi] = { ...(pairs[pi] as ScoredPair), score: s, accepted: s >= thr };
+    });
+  };
+  const clusterOpts = (thr: number): ClusterOptions => ({ ...DEFAULT_CLUSTER, ...opts.cluster, linkage: (opts.cluster?.linkage ?? DEFAULT_CLUSTER.linkage) * thr });
+  const keysOf = { gtin: (i: number) => (records[i] as ListingRecord).gtin, platform: (i: number) => (records[i] as ListingRecord).platform };
+  scoreModelPairs(matcher);
+  if (weak && (opts.selfTraining ?? 1) > 0) {
+    lap('score', `${modelIdx.length} pairs for the model`);
+    // Self-training: the first clustering labels the model-decided pairs (same product → 1, apart and scored low → 0),
+    // which carries the identifier evidence over to listings without identifiers; the threshold stays tuned on the
+    // held-out identifier labels.
+    for (let round = 0; round < (opts.selfTraining ?? 1); round++) {
+      const first = clusterListings(n, pairs, keysOf, clusterOpts(matcher.artefact.matcher.threshold));
+      let picked: { j: number; y: number }[] = [];
+      const rng = createRng(7 + round);
+      modelIdx.forEach((pi, j) => {
+        const p = pairs[pi] as ScoredPair;
+        const same = first.cluster[p.a] === first.cluster[p.b];
+        if (same) picked.push({ j, y: 1 });
+        else if (p.score < matcher!.artefact.matcher.threshold / 2 && rng.next() < 0.5) picked.push({ j, y: 0 });
+      });
+      const cap = (opts.weak?.maxPairs ?? DEFAULT_WEAK.maxPairs) / 2;
+      if (picked.length > cap) {
+        const keep = cap / picked.length;
+        picked = picked.filter(() => rng.next() < keep);
+      }
+      const extra = picked.map(({ j, y }) => ({ x: Float64Array.from(modelX[j] as Float32Array), y }));
+      matcher = await trainProductMatcher(db, matcher.loaded.featurizer, pairRecords, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt }, extra);
+      scoreModelPairs(matcher);
+    }
+  }
+  for (const pi of modelIdx) if ((pairs[pi] as ScoredPair).accepted) accepted.model++;
+  const threshold = matcher.artefact.matcher.threshold;
+  lap(weak && (opts.selfTraining ?? 1) > 0 ? 'self-train' : 'score', `${accepted.model} model matches, ${accepted.identifier} identifier matches, ${accepted.human} human`);
+
+  const cl = clusterListings(n, pairs, keysOf, clusterOpts(threshold));
+  lap('cluster', `${cl.nClusters} products, ${cl.refusedMerges} merges refused by the guard`);
+
+  const old = new Map<string, string>();
+  for (const r of await db.all<{ platform: string; platform_listing_id: string; product_id: string }>(step('SELECT platform, platform_listing_id, product_id FROM product_member'))) {
+    old.set(`${r.platform}\u0000${r.platform_listing_id}`, r.product_id);
+  }
+  const keyOf = (i: number) => `${(records[i] as ListingRecord).platform}:${(records[i] as ListingRecord).id}`;
+  const ids = assignStableIds(cl.cluster, cl.nClusters, keyOf, (i) => old.get(`${(records[i] as ListingRecord).platform}\u0000${(records[i] as ListingRecord).id}`));
+  const runRow = await db.one<{ r: number | null }>(step('SELECT max(run_id) AS r FROM product_run'));
+  const runId = Number(runRow?.r ?? 0) + 1;
+  lap('ids', `${ids.kept} ids kept`);
+
+  const sizes = new Int32Array(cl.nClusters);
+  for (let i = 0; i < n; i++) sizes[cl.cluster[i] as number] = (sizes[cl.cluster[i] as number] as number) + 1;
+  await writeResults(db, { records, codes, cl, ids: ids.ids, changes: ids.changes, pairs, threshold, runId, startedAt, opts, modelVersion: matcher.info.version, nCandidates: total });
+  lap('write', `${cl.nClusters} products`);
+
+  const count = (k: IdChange['kind']) => ids.changes.filter((c) => c.kind === k).length;
+  return {
+    runId, listings: n, products: cl.nClusters, multiListingProducts: sizes.filter((s) => s > 1).length,
+    candidates: { total, fromKeys: candidates.fromKeys, fromNeighbours: candidates.fromNeighbours, reductionRatio: n > 1 ? 1 - total / ((n * (n - 1)) / 2) : 1 },
+    weakLabels: weakStats,
+    model: { name: matcher.info.name, version: matcher.info.version, threshold, trained: matcher.trained, validF1: typeof matcher.info.metrics.validF1 === 'number' ? matcher.info.metrics.validF1 : null },
+    accepted, refusedMerges: cl.refusedMerges,
+    ids: { kept: ids.kept, new: count('new'), merges: count('merge'), splits: count('split'), retired: count('retired') },
+    stages,
+  };
+}
+
+interface WriteInput {
+  records: readonly ListingRecord[];
+  codes: readonly string[][];
+  cl: ReturnType<typeof clusterListings>;
+  ids: readonly string[];
+  changes: readonly IdChange[];
+  pairs: readonly ScoredPair[];
+  threshold: number;
+  runId: number;
+  startedAt: string;
+  opts: FuseOptions;
+  modelVersion: number;
+  nCandidates: number;
+}
+
+function mostFrequentCode(members: readonly number[], codes: readonly string[][]): string | null {
+  const c = new Map<string, number>();
+  for (const m of members) for (const code of codes[m] ?? []) c.set(code, (c.get(code) ?? 0) + 1);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [code, k] of c) if (k > bestN || (k === bestN && best !== null && (code.length > best.length || (code.length === best.length && code < best)))) [best, bestN] = [code, k];
+  return best;
+}
+
+async function writeResults(db: Backend, w: WriteInput): Promise<void> {
+  const n = w.records.length;
+  const members: number[][] = Array.from({ length: w.cl.nClusters }, () => []);
+  for (let i = 0; i < n; i++) (members[w.cl.cluster[i] as number] as number[]).push(i);
+  const clusterCode = members.map((m) => (m.length > 1 ? mostFrequentCode(m, w.codes) : (w.codes[m[0] as number]?.[0] ?? null)));
+  await db.run(step(`CREATE OR REPLACE TABLE ${MEMBER_WORK} (rid INTEGER, product_id VARCHAR, score DOUBLE, method VARCHAR, model_code VARCHAR)`));
+  function* memberRows(): Generator<[number, string, number | null, string, string | null]> {
+    for (let i = 0; i < n; i++) {
+      const c = w.cl.cluster[i] as number;
+      const s = w.cl.memberScore[i] as number;
+      const own = (w.codes[i] ?? []).includes(clusterCode[c] ?? '') ? clusterCode[c] ?? null : null;
+      yield [i, w.ids[c] as string, Number.isNaN(s) ? null : s, w.cl.memberMethod[i] ?? 'singleton', own];
+    }
+  }
+  await db.append(MEMBER_WORK, ['rid', 'product_id', 'score', 'method', 'model_code'], memberRows());
+  const reviewN = w.opts.reviewPairs ?? 5000;
+  const review = w.pairs.filter((p) => p.method === 'model').sort((p, q) => Math.abs(p.score - w.threshold) - Math.abs(q.score - w.threshold) || p.a - q.a || p.b - q.b).slice(0, reviewN);
+  const at = new Date().toISOString();
+  await db.transaction(async () => {
+    await db.run(step('DELETE FROM product_member'));
+    await db.run(step(`INSERT INTO product_member SELECT m.product_id, l.platform, l.platform_listing_id, m.score, m.method, CAST($1 AS TIMESTAMPTZ)
+      FROM ${MEMBER_WORK} m JOIN ${LISTING_WORK} l USING (rid)`, [at]));
+    await db.run(step('DELETE FROM product_attribute'));
+    await db.runAll(goldenRecordSteps(w.opts.golden ?? DEFAULT_GOLDEN, w.opts.trust ?? DEFAULT_TRUST));
+    await db.runAll(productTableSteps());
+    for (const c of w.changes) {
+      if (c.kind === 'new') continue;
+      await db.run(step('INSERT INTO product_merge_log VALUES ($1, $2, $3, $4, $5, NULL, CAST($6 AS TIMESTAMPTZ))', [w.runId, c.kind, c.productId, c.otherIds.join(','), c.nListings, at]));
+    }
+    await db.run(step('DELETE FROM product_candidate'));
+    const key = (i: number) => w.records[i] as ListingRecord;
+    await db.append('product_candidate', ['platform_a', 'listing_a', 'platform_b', 'listing_b', 'score', 'threshold', 'accepted', 'run_id'],
+      review.map((p) => {
+        const [x, y] = [key(p.a), key(p.b)];
+        const [a, b] = x.platform < y.platform || (x.platform === y.platform && x.id <= y.id) ? [x, y] : [y, x];
+        return [a.platform, a.id, b.platform, b.id, p.score, w.threshold, p.accepted, w.runId];
+      }));
+    await db.run(step(`INSERT INTO product_run VALUES ($1, CAST($2 AS TIMESTAMPTZ), CAST($3 AS TIMESTAMPTZ), $4, $5, $6, $7, $8)`, [
+      w.runId, w.startedAt, at, w.modelVersion, n, w.cl.nClusters, w.nCandidates,
+      JSON.stringify({ changes: w.changes.filter((c) => c.kind !== 'new').length, refusedMerges: w.cl.refusedMerges }),
+    ]));
+  });
+  await db.run(step(`DROP TABLE IF EXISTS ${MEMBER_WORK}`));
+}

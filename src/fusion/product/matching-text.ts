@@ -1,0 +1,64 @@
+// How a store listing is shown to the matcher: identifiers (GTIN, ASIN) are held back, because weak supervision
+// labels pairs by them; the model must learn from what listings without identifiers also have.
+import type { PairRecord } from '../pairs/types.js';
+import { textTokens } from '../record-text.js';
+import { normalizeText } from '../text/normalize.js';
+import type { ListingRecord } from './records.js';
+import type { Translator } from './lexicon.js';
+
+const NO_VARIANT = /^(default title|default|none|-|n\/a)$/i;
+
+/** Seller SKU with the usual per-channel decorations removed ("ABC-123_1", "abc-123-FBA" → "abc123"). */
+export function normalizeSku(sku: string): string {
+  return sku.toLowerCase().replace(/(-fba|_\d+|-\d)$/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Title plus the variant words the title leaves out, with Chinese units and colours/brands made comparable. */
+export function listingText(r: ListingRecord, t: Translator): string {
+  const parts = [r.title];
+  const lower = r.title.toLowerCase();
+  for (const extra of [r.variant, r.attributes]) {
+    if (!extra || NO_VARIANT.test(extra.trim())) continue;
+    const missing = extra.split(/[\s/;,]+/u).filter((w) => w && !lower.includes(w.toLowerCase()));
+    if (missing.length) parts.push(missing.join(' '));
+  }
+  if (!r.title && r.brand) parts.unshift(r.brand);
+  if (!r.title && r.mpn) parts.push(r.mpn);
+  const text = t.units(parts.filter(Boolean).join(' '));
+  const extra = t.extra(text);
+  return extra ? `${text} ${extra}` : text;
+}
+
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff08\uff09\u3010\u3011]+/gu;
+
+/**
+ * The matcher's view of the text: Han characters removed once their colours, units and brands are in Latin words, so
+ * a Chinese title looks like a terse English one (the weak labels come from listings with barcodes, mostly English).
+ */
+export function latinView(text: string): string {
+  return text.replace(HAN, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Drops a platform's boilerplate tokens (learnt by learnBoilerplate) from a Latin view. */
+export function withoutBoilerplate(text: string, drop: ReadonlySet<string> | undefined): string {
+  if (!drop || drop.size === 0) return text;
+  return text.split(/\s+/u).filter((w) => {
+    const toks = textTokens(normalizeText(w));
+    return toks.length === 0 || !toks.every((x) => drop.has(x));
+  }).join(' ');
+}
+
+/** The attributes the featurizer compares; their kinds are detected from the values, as for any dataset. */
+export function pairRecordOf(r: ListingRecord, t: Translator, boilerplate?: ReadonlyMap<string, ReadonlySet<string>>): PairRecord {
+  const category = r.category.split('>').pop()?.trim() ?? '';
+  return {
+    attrs: {
+      title: withoutBoilerplate(latinView(listingText(r, t)), boilerplate?.get(r.platform)),
+      brand: r.brand,
+      mpn: r.mpn,
+      sku: normalizeSku(r.sku),
+      category,
+      price: r.price === undefined ? '' : r.price.toFixed(2),
+    },
+  };
+}
