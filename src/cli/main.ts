@@ -11,8 +11,31 @@ import * as status from './commands/status.js';
 import * as rejects from './commands/rejects.js';
 import * as demo from './commands/demo.js';
 import * as sample from './commands/sample.js';
+import * as rates from './commands/rates.js';
 import * as match from './commands/match.js';
 import * as models from './commands/models.js';
+import * as encoder from './commands/encoder.js';
+import * as map from './commands/map.js';
+import * as recommend from './commands/recommend.js';
+import * as segment from './commands/segment.js';
+import * as churn from './commands/churn.js';
+import * as reviews from './commands/reviews.js';
+import * as search from './commands/search.js';
+import * as funnel from './commands/funnel.js';
+import * as forecast from './commands/forecast.js';
+import * as inventory from './commands/inventory.js';
+import * as prices from './commands/prices.js';
+import * as anomalies from './commands/anomalies.js';
+import * as serve from './commands/serve.js';
+import * as token from './commands/token.js';
+import * as persons from './commands/persons.js';
+import * as privacy from './commands/privacy.js';
+import * as auditCmd from './commands/audit.js';
+import * as exportCmd from './commands/export.js';
+import * as fuse from './commands/fuse.js';
+import * as explain from './commands/explain.js';
+import * as review from './commands/review.js';
+import * as unmerge from './commands/unmerge.js';
 
 const program = new Command('omnifuse')
   .description('fuse e-commerce exports across platforms into one canonical model')
@@ -23,7 +46,7 @@ const program = new Command('omnifuse')
   .exitOverride()
   .showHelpAfterError();
 
-for (const c of [init, ingest, status, rejects, sample, match, models, demo]) c.register(program);
+for (const c of [init, ingest, status, rejects, sample, rates, match, models, encoder, map, forecast, inventory, prices, anomalies, serve, token, recommend, segment, churn, reviews, search, funnel, fuse, explain, review, unmerge, persons, privacy, auditCmd, exportCmd, demo]) c.register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,7 +6,11 @@
 import type { Backend } from './backend.js';
 import { baseSchema } from './ddl.js';
 import { fusedProductSchema } from './fused-schema.js';
+import { productFusionSchema } from '../fusion/product/schema.js';
 import { modelRegistrySchema } from './model-registry.js';
+import { personSchema } from '../fusion/person/schema.js';
+import { privacySchema } from '../privacy/schema.js';
+import { aiProviderSchema } from '../ai/providers/store.js';
 import { step, type SqlStep } from './sql.js';
 import { DEFAULT_FX_AS_OF, DEFAULT_FX_SOURCE, DEFAULT_FX_TO_USD } from '../clean/fx-default.js';
 
@@ -27,7 +31,25 @@ export const migrations: readonly Migration[] = [
       ),
   },
   { version: 10, description: 'fused products: product, product_member, listing_product and line_product views', steps: fusedProductSchema },
+  { version: 11, description: 'product fusion: match decisions, attribute provenance, merge log, review candidates, runs', steps: productFusionSchema },
+  { version: 20, description: 'persons: person, person_member, person_run, customer_360 view', steps: personSchema },
+  { version: 21, description: 'privacy: hash-chained audit log, DP budget and ledger, model flags after erasure', steps: privacySchema },
   { version: 30, description: 'model registry', steps: modelRegistrySchema },
+  { version: 50, description: 'ai provider response cache and token/cost ledger', steps: aiProviderSchema },
+  {
+    version: 31,
+    description: 'forecasts: latest point forecast and interval per series and day (read by inventory plan)',
+    steps: () => [step(`CREATE TABLE IF NOT EXISTS forecast (
+      level VARCHAR NOT NULL, series_id VARCHAR NOT NULL, day DATE NOT NULL, yhat DOUBLE, lo DOUBLE, hi DOUBLE,
+      sigma DOUBLE, model VARCHAR, model_version INTEGER, created_at TIMESTAMPTZ, PRIMARY KEY (level, series_id, day))`)],
+  },
+  {
+    version: 40,
+    description: 'server: API tokens (only a SHA-256 of each token is stored)',
+    steps: () => [step(`CREATE TABLE IF NOT EXISTS api_token (
+      id VARCHAR PRIMARY KEY, name VARCHAR, token_sha256 VARCHAR NOT NULL UNIQUE, scopes VARCHAR NOT NULL,
+      created_at TIMESTAMPTZ NOT NULL, last_used_at TIMESTAMPTZ, revoked_at TIMESTAMPTZ)`)],
+  },
 ];
 
 export async function migrate(db: Backend): Promise<{ from: number; to: number }> {
