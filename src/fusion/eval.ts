@@ -60,7 +60,8 @@ function meanSd(xs: readonly number[]): MeanSd {
   return { mean, sd };
 }
 
-function distinct(records: readonly PairRecord[]): { list: PairRecord[]; index: Map<string, number> } {
+/** The distinct records of a pair list, each with its index (records repeat across pairs). */
+export function distinct(records: readonly PairRecord[]): { list: PairRecord[]; index: Map<string, number> } {
   const index = new Map<string, number>();
   const list: PairRecord[] = [];
   for (const r of records) {

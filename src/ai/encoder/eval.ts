@@ -9,6 +9,7 @@ import { createFeaturizer, fitFeaturizer, type Featurizer } from '../../fusion/f
 import { featurizePairs, trainMatcher } from '../../fusion/matcher.js';
 import { readPairSplits } from '../../fusion/pairs/discover.js';
 import { recordKey, type LabeledPair, type PairRecord } from '../../fusion/pairs/types.js';
+import { distinct } from '../../fusion/eval.js';
 import { recordText } from '../../fusion/record-text.js';
 import { confusion, prf } from '../../fusion/threshold.js';
 import { withEncoderFeature } from './feature.js';
@@ -52,18 +53,6 @@ export interface EncoderEvalResult {
   readonly matcher: { readonly baseline: F1Row; readonly withEncoder: F1Row };
 }
 
-function distinct(records: readonly PairRecord[]): { list: PairRecord[]; index: Map<string, number> } {
-  const index = new Map<string, number>();
-  const list: PairRecord[] = [];
-  for (const r of records) {
-    const k = recordKey(r);
-    if (!index.has(k)) {
-      index.set(k, list.length);
-      list.push(r);
-    }
-  }
-  return { list, index };
-}
 
 /** The training set from labelled pairs: texts of their records, positives and hard negatives by index. */
 export function pairTrainingSet(pairs: readonly LabeledPair[], text: (r: PairRecord) => string): EncoderTrainingSet {

@@ -95,17 +95,9 @@ export function tfidfNeighbours(texts: readonly string[], options: Partial<Neigh
       const s = scores[d] as number;
       scores[d] = 0;
       if (s < o.minScore) continue;
-      if (nBest < o.k) {
-        let i = nBest++;
-        while (i > 0 && (bestScore[i - 1] as number) < s) {
-          bestScore[i] = bestScore[i - 1] as number;
-          bestDoc[i] = bestDoc[i - 1] as number;
-          i--;
-        }
-        bestScore[i] = s;
-        bestDoc[i] = d;
-      } else if (s > (bestScore[o.k - 1] as number)) {
-        let i = o.k - 1;
+      // insertion into the sorted top-k: a free slot while fewer than k, else replace the weakest
+      if (nBest < o.k || s > (bestScore[o.k - 1] as number)) {
+        let i = nBest < o.k ? nBest++ : o.k - 1;
         while (i > 0 && (bestScore[i - 1] as number) < s) {
           bestScore[i] = bestScore[i - 1] as number;
           bestDoc[i] = bestDoc[i - 1] as number;
