@@ -62,12 +62,12 @@ function fxSteps(base: string): SqlStep[] {
 
 export function deriveSteps(fileId: number, baseCurrency: string): SqlStep[] {
   return [
-    // lines and orders may come from different files (Olist): fill in both directions by order key
+    // lines and orders may come from different files (Olist), and an order may get its time from a later file by
+    // a merge (its row keeps the first file's lineage): fill every line that lacks what its order now has
     step(
       `UPDATE order_line SET placed_at = coalesce(order_line.placed_at, o.placed_at), currency = coalesce(order_line.currency, o.currency)
        FROM orders o WHERE o.platform = order_line.platform AND o.platform_order_id = order_line.platform_order_id
-         AND (order_line.placed_at IS NULL OR order_line.currency IS NULL) AND (order_line.source_file_id = $1 OR o.source_file_id = $1)`,
-      [fileId],
+         AND ((order_line.placed_at IS NULL AND o.placed_at IS NOT NULL) OR (order_line.currency IS NULL AND o.currency IS NOT NULL))`,
     ),
     ...fxSteps(baseCurrency),
   ];

@@ -221,14 +221,16 @@ const SKIP_NAMES = /(^|\/)(\.|truth\/|node_modules\/)|\.(mapping\.ya?ml|mapping\
 /** Expand directories into the data files under them (mapping files, truth/ and dot-files are not data). */
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string, top: boolean) => {
+  // rel: the path below the folder the user named (hidden files, truth/ and mapping files are skipped there;
+  // the folder's own path may hold anything, "../exports" included)
+  const walk = (p: string, rel: string | undefined) => {
     if (!existsSync(p)) throw usageError(`No such file or folder: ${p}`, 'check the path; folders are read recursively');
     const st = statSync(p);
     if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) walk(join(p, e), false);
-    } else if (top || !SKIP_NAMES.test(p.replaceAll('\\', '/'))) out.push(p);
+      for (const e of readdirSync(p).sort()) walk(join(p, e), rel === undefined ? e : `${rel}/${e}`);
+    } else if (rel === undefined || !SKIP_NAMES.test(rel)) out.push(p);
   };
-  for (const p of paths) walk(p, true);
+  for (const p of paths) walk(p, undefined);
   return out;
 }
 

@@ -47,8 +47,12 @@ describe.skipIf(!existsSync(OLIST))('real data: Olist sample, all seven files', 
     expect(await count(s, 'SELECT count(placed_at) AS n FROM order_line')).toBe(4519);
     expect(await count(s, 'SELECT count(*) AS n FROM customer_account')).toBe(4000);
     expect(await count(s, 'SELECT count(*) AS n FROM review')).toBe(3986);
-    // one listing row from the items file (price) and one from the products file (category) per product
-    expect(await count(s, 'SELECT count(DISTINCT platform_listing_id) AS n FROM listing')).toBe(3132);
+    // one listing row per product: price from the items file, category merged in from the products file
+    expect(await count(s, 'SELECT count(*) AS n FROM listing')).toBe(3132);
+    expect(await count(s, 'SELECT count(price) AS n FROM listing')).toBe(3132);
+    expect(await count(s, 'SELECT count(category_path) AS n FROM listing')).toBe(3083);
+    // the payments file sums into each order's total (it lands before the orders file: merge works both ways)
+    expect(await count(s, 'SELECT count(*) AS n FROM orders WHERE total IS NOT NULL AND total_base IS NOT NULL AND placed_at IS NOT NULL')).toBe(4000);
     expect(await count(s, 'SELECT count(*) AS n FROM orders o JOIN customer_account c USING (platform, platform_customer_id)')).toBe(4000);
     expect(await count(s, "SELECT count(*) AS n FROM orders WHERE status = 'cancelled'")).toBe(40); // 23 canceled + 17 unavailable
   });

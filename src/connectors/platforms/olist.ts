@@ -20,6 +20,8 @@ const orders = parseMapping({
   targets: {
     orders: {
       key: ['platform_order_id'],
+      // the payments file fills the same order's total, whichever file lands first
+      merge: true,
       platform_order_id: 'order_id',
       platform_customer_id: 'customer_id',
       placed_at: 'order_purchase_timestamp',
@@ -51,6 +53,8 @@ const items = parseMapping({
     },
     listing: {
       key: ['platform_listing_id'],
+      // one listing per product: its price from here, its category from the products file
+      merge: true,
       platform_listing_id: 'product_id',
       price: 'price',
     },
@@ -110,14 +114,15 @@ const products = parseMapping({
   targets: {
     listing: {
       key: ['platform_listing_id'],
+      merge: true,
       platform_listing_id: 'product_id',
       category_path: 'product_category_name',
     },
   },
 } satisfies MappingInput, 'olist-products');
 
-// Payments sum to an order total and the category file is a lookup: neither fits a canonical table the
-// mapping language can fill today (docs/real-data.md), so both are recognised and recorded with no rows.
+// The category file is a lookup (Portuguese → English names) with no canonical table: it is recognised and
+// recorded with no rows (docs/real-data.md).
 // plan.ts cannot compile an empty `targets` yet (the reject step takes its type from a projection), so a
 // filter on a column no file has stands in for "no canonical rows".
 const noRows = { orders: { when_present: 'no canonical table yet' } };
@@ -126,7 +131,16 @@ const payments = parseMapping({
   name: 'olist-order-payments',
   kind: 'payments',
   detect: { required: ['order_id', 'payment_sequential', 'payment_type', 'payment_value'], optional: ['payment_installments'] },
-  targets: noRows,
+  // one row per payment (vouchers, instalments): the order total is their sum, merged into the order
+  targets: {
+    orders: {
+      key: ['platform_order_id'],
+      merge: true,
+      platform_order_id: 'order_id',
+      total: { column: 'payment_value', agg: 'sum' },
+      currency: { const: 'BRL', transform: 'currency' },
+    },
+  },
 } satisfies MappingInput, 'olist-order-payments');
 
 const categories = parseMapping({
