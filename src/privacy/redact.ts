@@ -58,7 +58,8 @@ export async function redactFileRejects(db: Backend, key: Buffer, fileId?: numbe
     const raw = redactRaw(key, r.raw);
     const value = r.value === null ? null : redactValue(key, r.field ?? '', r.value);
     if (raw === r.raw && value === r.value) continue;
-    await db.run(step('UPDATE reject SET raw = $1, value = $2 WHERE rowid = $3', [raw, value, Number(r.rid)]));
+    // rowid as a bigint: rows of the open transaction have ids above 2^62, which a Number would round
+    await db.run(step('UPDATE reject SET raw = $1, value = $2 WHERE rowid = $3', [raw, value, BigInt(r.rid)]));
     changed++;
   }
   return changed;

@@ -33,6 +33,8 @@ const MODULES: RouteModule[] = [
 export interface ServerOptions {
   db: Backend;
   hmac: { ipad: string; opad: string };
+  /** the project key: rejected raw records of uploads and streams are redacted with it (src/privacy/redact.ts) */
+  key?: Buffer;
   limits?: Partial<ServerLimits>;
   baseCurrency?: string;
   /** built dashboard (index.html + assets) served at / when present */
@@ -58,7 +60,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   });
   const gate = createGate(limits.dbWaitMs);
   const ctx: ServerContext = {
-    db: opts.db, gate, hmac: opts.hmac, auth: createAuthenticator(opts.db, gate), metrics: new Metrics(), limits, readModel: createReadModel(opts.db),
+    db: opts.db, gate, hmac: opts.hmac, ...(opts.key ? { key: opts.key } : {}), auth: createAuthenticator(opts.db, gate), metrics: new Metrics(), limits, readModel: createReadModel(opts.db),
     baseCurrency: opts.baseCurrency ?? 'USD',
   };
   installErrorHandler(app);

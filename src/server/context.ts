@@ -20,6 +20,8 @@ export interface ServerContext {
   db: Backend;
   gate: Gate;
   hmac: { ipad: string; opad: string };
+  /** the project key, when the server was given it: rejected raw records are redacted with it */
+  key?: Buffer;
   auth: Authenticator;
   metrics: Metrics;
   /** pre-grouped product tables; call readModel.changed() after any write */

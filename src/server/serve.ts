@@ -12,6 +12,7 @@ export interface Listening extends Server {
 export async function listen(opts: {
   db: Backend;
   hmac: { ipad: string; opad: string };
+  key?: Buffer;
   host?: string;
   port?: number;
   webDir?: string;
@@ -20,7 +21,7 @@ export async function listen(opts: {
   logger?: boolean;
 }): Promise<Listening> {
   const server = await createServer({
-    db: opts.db, hmac: opts.hmac, ...(opts.webDir ? { webDir: opts.webDir } : {}), ...(opts.limits ? { limits: opts.limits } : {}),
+    db: opts.db, hmac: opts.hmac, ...(opts.key ? { key: opts.key } : {}), ...(opts.webDir ? { webDir: opts.webDir } : {}), ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.baseCurrency ? { baseCurrency: opts.baseCurrency } : {}), logger: opts.logger === true,
   });
   let address: string;

@@ -5,7 +5,7 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { listen, type Listening } from '../../src/server/serve.js';
 import { createToken, type Scope } from '../../src/server/tokens.js';
 import type { ServerLimits } from '../../src/server/context.js';
-import { TEST_HMAC, tempStore } from '../support/db.js';
+import { TEST_HMAC, TEST_KEY, tempStore } from '../support/db.js';
 
 export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -27,7 +27,7 @@ export async function startHarness(files: string[], limits?: Partial<ServerLimit
     read: await mk(['read']), pii: await mk(['read', 'pii']), ingest: await mk(['ingest']), admin: await mk(['admin']),
     all: await mk(['read', 'ingest', 'pii', 'admin']),
   };
-  const server = await listen({ db: store.db, hmac: TEST_HMAC, port: 0, ...(limits ? { limits } : {}) });
+  const server = await listen({ db: store.db, hmac: TEST_HMAC, key: TEST_KEY, port: 0, ...(limits ? { limits } : {}) });
   const parse = async (r: Response) => {
     const text = await r.text();
     try {

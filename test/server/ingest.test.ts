@@ -38,6 +38,17 @@ describe('upload', () => {
     expect(again.body.files[0].status).toBe('unchanged');
   });
 
+  it('stores the rejected raw records of an upload redacted: no e-mail address in clear', async () => {
+    // a malformed line carrying an e-mail address, appended to a real eBay export
+    const body = new FormData();
+    body.append('file', new Blob([readFileSync(join(EXAMPLES, 'ebay/orders_us.csv'), 'utf8') + '"12-34567-89012","jane.doe@example.com"\n']), 'with_bad_line.csv');
+    const r = await h.send('POST', '/api/upload', body, h.tokens.ingest);
+    const f = r.body.files[0];
+    expect(f.rejected).toBeGreaterThan(0);
+    expect(await count('SELECT count(*) AS n FROM reject WHERE source_file_id = $1 AND raw IS NOT NULL', [Number(f.sourceFileId)])).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM reject WHERE regexp_matches(coalesce(raw, '') || coalesce(value, ''), '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[.][A-Za-z]{2,}')`)).toBe(0);
+  });
+
   it('a file no connector knows fails with a message and hint; the request itself succeeds', async () => {
     const f = new FormData();
     f.append('file', new Blob(['alpha,beta\n1,2\n']), 'mystery.csv');

@@ -6,7 +6,8 @@ import { openStore } from '../../src/store/open.js';
 import type { Backend } from '../../src/store/backend.js';
 import { hmacPads } from '../../src/privacy/key.js';
 
-export const TEST_HMAC = hmacPads(Buffer.alloc(32, 7));
+export const TEST_KEY = Buffer.alloc(32, 7);
+export const TEST_HMAC = hmacPads(TEST_KEY);
 
 export async function tempStore(): Promise<{ db: Backend; dir: string; path: string; done: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'omnifuse-test-'));

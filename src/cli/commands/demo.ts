@@ -83,7 +83,7 @@ export function register(program: Command): void {
       if (!o.serve || g.json) return;
       await withProject(g, async (p) => {
         say('');
-        const { server } = await startServing(p.db, p.hmac, { ...o, newToken: o.newToken ?? 'read,ingest,pii' }, false);
+        const { server } = await startServing(p.db, p.hmac, { ...o, newToken: o.newToken ?? 'read,ingest,pii' }, false, p.key);
         await untilSignal(server);
       });
     });

@@ -36,14 +36,14 @@ function number(flag: string, v: string, min: number): number {
 }
 
 /** Start serving an open store; prints the URL (and a new token when asked). Used by `serve` and `demo`. */
-export async function startServing(db: Backend, hmac: { ipad: string; opad: string }, o: ServeFlags, json: boolean): Promise<{ server: Listening; token?: string }> {
+export async function startServing(db: Backend, hmac: { ipad: string; opad: string }, o: ServeFlags, json: boolean, key?: Buffer): Promise<{ server: Listening; token?: string }> {
   const port = number('--port', o.port, 0);
   const limits = { uploadBytes: number('--max-upload-mb', o.maxUploadMb, 1) * 1024 * 1024, streamRecordBytes: number('--max-record-kb', o.maxRecordKb, 1) * 1024 };
   const scopes = o.newToken ? parseScopes(o.newToken) : undefined;
   const web = await ensureWebBuilt((l) => (json ? undefined : say(l)));
   const token = scopes ? (await createToken(db, scopes, 'serve --new-token')).token : undefined;
   const server = await listen({
-    db, hmac, host: o.host, port, limits, baseCurrency: o.baseCurrency, logger: o.log === true, ...(web.dir ? { webDir: web.dir } : {}),
+    db, hmac, ...(key ? { key } : {}), host: o.host, port, limits, baseCurrency: o.baseCurrency, logger: o.log === true, ...(web.dir ? { webDir: web.dir } : {}),
   });
   const dashboard = token ? `${server.url}/#token=${token}` : `${server.url}/`;
   if (json) printJson({ url: server.url, dashboard, docs: `${server.url}/docs`, ...(token ? { token, scopes } : {}), ...(web.reason ? { dashboardMissing: web.reason } : {}) });
@@ -82,7 +82,7 @@ export function register(program: Command): void {
       const g = globals(cmd);
       const p = await openProject(g);
       try {
-        const { server } = await startServing(p.db, p.hmac, o, g.json);
+        const { server } = await startServing(p.db, p.hmac, o, g.json, p.key);
         await untilSignal(server);
       } finally {
         await p.db.close();

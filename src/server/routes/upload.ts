@@ -76,7 +76,7 @@ export function uploadRoutes(ctx: ServerContext): AnyRoute[] {
             const r = await ctx.gate.run(async () => {
               try {
                 const res = await ingestFile(ctx.db, f.path, {
-                  hmac: ctx.hmac, baseCurrency: ctx.baseCurrency, ...(mapping ? { mapping } : {}),
+                  hmac: ctx.hmac, ...(ctx.key ? { key: ctx.key } : {}), baseCurrency: ctx.baseCurrency, ...(mapping ? { mapping } : {}),
                   ...(opt.data.platform ? { platform: opt.data.platform } : {}), ...(opt.data.timezone ? { timezone: opt.data.timezone } : {}),
                   ...(opt.data.currency ? { currency: opt.data.currency } : {}),
                 });

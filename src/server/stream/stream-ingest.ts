@@ -71,7 +71,7 @@ export async function ingestStream(ctx: ServerContext, source: string, input: As
     await writeFile(path, lines.map((l) => l.text).join('\n') + '\n');
     const r: FileResult = await ctx.gate.run(async () => {
       const mapping = streamMapping(connector, await sniffFile(path, { format: 'ndjson' }));
-      const res = await ingestFile(ctx.db, path, { hmac: ctx.hmac, baseCurrency: ctx.baseCurrency, mapping });
+      const res = await ingestFile(ctx.db, path, { hmac: ctx.hmac, ...(ctx.key ? { key: ctx.key } : {}), baseCurrency: ctx.baseCurrency, mapping });
       if (res.status === 'ingested' && res.sourceFileId !== null) {
         await ctx.db.run(step('UPDATE source_file SET path = $1, connector = $2 WHERE id = $3', [`stream/${source}/${started}/${seq}`, connector.name, res.sourceFileId]));
         if ((res.rowsByTable.listing ?? 0) > 0) {
