@@ -95,7 +95,10 @@ async function resniff(file: Sniffed, m: Mapping): Promise<Sniffed> {
 }
 
 async function dropWork(db: Backend, tables: string[]): Promise<void> {
-  for (const t of tables) await db.run(step(`DROP TABLE IF EXISTS ${t}`));
+  // views first: the staging view reads a staging table
+  const views = new Set((await db.all<{ v: string }>(step('SELECT view_name AS v FROM duckdb_views() WHERE NOT internal'))).map((r) => r.v));
+  for (const t of tables) if (views.has(t)) await db.run(step(`DROP VIEW ${t}`));
+  for (const t of tables) if (!views.has(t)) await db.run(step(`DROP TABLE IF EXISTS ${t}`));
 }
 
 async function storeStageErrors(db: Backend, fileId: number, errors: StageError[], skipPattern: RegExp | undefined): Promise<number> {
