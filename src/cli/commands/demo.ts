@@ -47,10 +47,11 @@ export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.m
 export function register(program: Command): void {
   addServeOptions(program
     .command('demo')
-    .description('the main job on bundled sample data: ingest examples/ (all platforms), fuse products and persons, run forecasts, prices, anomalies and segments, print a summary, then serve the dashboard until Ctrl-C')
+    .description('the main job on bundled sample data: ingest examples/ (all platforms), fuse products and persons, run forecasts, prices, anomalies and segments, print a summary, then (in a terminal) serve the dashboard until Ctrl-C')
     .option('--examples <dir>', 'folder of sample exports', EXAMPLES_DIR)
+    .option('--serve', 'serve the dashboard after the summary even when not run from a terminal')
     .option('--no-serve', 'exit after the summary instead of serving the dashboard (--json implies it)'))
-    .action(async (o: { examples: string; serve: boolean } & ServeFlags, cmd: Command) => {
+    .action(async (o: { examples: string; serve?: boolean } & ServeFlags, cmd: Command) => {
       const g = globals(cmd);
       if (!existsSync(o.examples)) throw usageError(`no examples folder at ${o.examples}`, 'run `omnifuse sample --out examples --scale small` to make one');
       const bar = progressBar(isTty() && !g.json);
@@ -79,8 +80,14 @@ export function register(program: Command): void {
         say(`anomalies: ${Object.entries(f.anomalies).map(([k, v]) => `${v} ${k}`).join(', ')} (omnifuse anomalies)`);
         say(`segments: ${f.segments.map((x) => `${x.segment} ${x.customers}`).join(', ')} (omnifuse segment)`);
       });
-      // --json prints one document and exits; otherwise serve the dashboard with a fresh token printed once
-      if (!o.serve || g.json) return;
+      // --json prints one document and exits; in a terminal (or with --serve) serve the dashboard with a fresh
+      // token printed once; from a script or CI, `npm start` finishes after the summary instead of never returning
+      const serve = o.serve ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
+      if (g.json) return;
+      if (!serve) {
+        say(`\nnot a terminal: not serving. Serve the dashboard with: npx omnifuse --db ${g.db} serve --new-token read,ingest,pii (or npm start -- --serve)`);
+        return;
+      }
       await withProject(g, async (p) => {
         say('');
         const { server } = await startServing(p.db, p.hmac, { ...o, newToken: o.newToken ?? 'read,ingest,pii' }, false, p.key);
