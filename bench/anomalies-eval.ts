@@ -8,7 +8,8 @@ import { ingestPaths } from '../src/ingest/ingest-paths.js';
 import { hmacPads } from '../src/privacy/key.js';
 import { generateSample } from '../src/sample/generate.js';
 import { anomalyReport } from '../src/analytics/anomalies/report.js';
-import { evaluateAnomalies, parseCsv } from '../src/analytics/anomalies/eval.js';
+import { evaluateAnomalies } from '../src/analytics/anomalies/eval.js';
+import { csvRecords } from '../src/util/csv.js';
 import { priceReport } from '../src/analytics/prices/prices.js';
 import { readFileSync } from 'node:fs';
 
@@ -34,7 +35,7 @@ const report = await anomalyReport(db);
 const ev = await evaluateAnomalies(db, report, join(data, 'truth'));
 const prices = await priceReport(db, { threshold: 0.5 });
 const detectS = (performance.now() - t1) / 1000;
-const errors = parseCsv(readFileSync(join(data, 'truth', 'price_errors.csv'), 'utf8'));
+const errors = csvRecords(readFileSync(join(data, 'truth', 'price_errors.csv'), 'utf8'));
 const alerted = new Set(prices.alerts.map((a) => `${a.platform}|${a.platform_listing_id}`));
 const caught = errors.filter((e) => alerted.has(`${e.platform}|${e.platform_listing_id}`));
 await db.close();

@@ -5,7 +5,7 @@ import { tempStore } from '../support/db.js';
 import type { Backend } from '../../src/store/backend.js';
 import { anomalyReport, type AnomalyReport } from '../../src/analytics/anomalies/report.js';
 import { DEFAULT_ORDER_ANOMALY, orderAnomalies } from '../../src/analytics/anomalies/orders.js';
-import { parseCsv } from '../../src/analytics/anomalies/eval.js';
+import { csvRecords } from '../../src/util/csv.js';
 import { insertLines, isoDay, lcg, type LineSpec } from './forecast-fixtures.js';
 
 let store: Awaited<ReturnType<typeof tempStore>>;
@@ -68,6 +68,6 @@ describe('anomalies', () => {
   });
 
   it('reads quoted truth CSV fields', () => {
-    expect(parseCsv('a,b\n"x, ""y""",2\n')).toEqual([{ a: 'x, "y"', b: '2' }]);
+    expect(csvRecords('a,b\n"x, ""y""",2\n')).toEqual([{ a: 'x, "y"', b: '2' }]);
   });
 });

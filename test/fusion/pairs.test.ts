@@ -1,6 +1,6 @@
 // Readers for Ditto pair files, two-table CSV and dataset discovery, on inline text and on the real benchmark files.
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/fusion/pairs/csv.js';
+import { parseCsv } from '../../src/util/csv.js';
 import { readPairSplits } from '../../src/fusion/pairs/discover.js';
 import { parseDittoLines, parseDittoRecord } from '../../src/fusion/pairs/ditto.js';
 

@@ -5,28 +5,7 @@ import type { Backend } from '../../store/backend.js';
 import { step } from '../../store/sql.js';
 import { dayMs } from '../forecast/panel.js';
 import type { AnomalyReport } from './report.js';
-
-/** Minimal RFC 4180 CSV reader for the generator's truth files. */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  const [head, ...body] = rows;
-  return body.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries((head ?? []).map((h, j) => [h, r[j] ?? ''])));
-}
+import { csvRecords } from '../../util/csv.js';
 
 export interface KindScore { kind: string; truth: number; found: number; detected: number; correct: number; recall: number; precision: number }
 
@@ -36,8 +15,8 @@ const ORDER_KINDS = new Set(['order_burst', 'suspicious_quantity', 'price_error_
 const days = (a: string, b: string) => Math.round((dayMs(a) - dayMs(b)) / 86_400_000);
 
 export async function evaluateAnomalies(db: Backend, report: AnomalyReport, truthDir: string): Promise<AnomalyEval> {
-  const truth = parseCsv(readFileSync(join(truthDir, 'anomalies.csv'), 'utf8'));
-  const listings = parseCsv(readFileSync(join(truthDir, 'listings.csv'), 'utf8'));
+  const truth = csvRecords(readFileSync(join(truthDir, 'anomalies.csv'), 'utf8'));
+  const listings = csvRecords(readFileSync(join(truthDir, 'listings.csv'), 'utf8'));
   const keyOf = new Map<string, string>();
   for (const l of listings) {
     keyOf.set(`${l.platform}|${l.platform_listing_id}`, l.product_key!);

@@ -9,7 +9,7 @@ import { clkEncoder, readClk, writeClkLines, type PiiRecord } from '../../privac
 import { DEFAULT_LINK, linkClks } from '../../privacy/pprl-link.js';
 import { eraseSubject } from '../../privacy/erase.js';
 import { maskEmail, maskPhone } from '../../privacy/mask.js';
-import { parseCsv } from '../../privacy/csv-input.js';
+import { csvRecords } from '../../util/csv.js';
 import { inputError, usageError } from '../../util/errors.js';
 
 export function register(program: Command): void {
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .action(async (input: string, o: { out: string; linkageKey?: string }, cmd: Command) => {
       const g = globals(cmd);
       const key = o.linkageKey ? createKey(o.linkageKey) : loadKey(g.keyFile);
-      const rows = parseCsv(readFileSync(input, 'utf8'));
+      const rows = csvRecords(readFileSync(input, 'utf8'), { lowerHeader: true });
       if (rows.length > 0 && !('id' in rows[0]!)) throw inputError(`${input} has no id column`, 'the first line must name the columns: id,name,phone,postcode,city,address,country');
       const encode = clkEncoder(key);
       const records = rows.map((r) => encode(r as unknown as PiiRecord));

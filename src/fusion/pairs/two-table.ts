@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../../util/csv.js';
 import { PairFileError } from './errors.js';
 import type { LabeledPair, PairRecord, PairSplits } from './types.js';
 

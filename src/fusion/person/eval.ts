@@ -1,6 +1,7 @@
 // Pairwise precision/recall/F1 of a person clustering against the generator's truth/persons.csv.
 import { readFileSync } from 'node:fs';
 import { emailHash } from '../../privacy/hmac.js';
+import { csvBody } from '../../util/csv.js';
 
 export interface TruthAccount {
   platform: string;
@@ -10,30 +11,10 @@ export interface TruthAccount {
 
 /** truth/persons.csv, with ids mapped to what ingest stores: e-mail ids (Shopify, Amazon relay, Woo guests) as their keyed hash. */
 export function readPersonTruth(path: string, key: Buffer): TruthAccount[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l !== '');
-  return lines.slice(1).map((line) => {
-    const [platform = '', id = '', personKey = ''] = splitCsv(line);
+  return csvBody(readFileSync(path, 'utf8')).map(([platform = '', id = '', personKey = '']) => {
     const stored = id.includes('@') ? (emailHash(key, id) ?? id) : id;
     return { platform, platformCustomerId: stored, personKey };
   });
-}
-
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { out.push(cur); cur = ''; }
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
 }
 
 export interface PairwiseScore {
