@@ -60,7 +60,7 @@ function fxSteps(base: string): SqlStep[] {
     ));
 }
 
-export function deriveSteps(fileId: number, baseCurrency: string): SqlStep[] {
+export function deriveSteps(baseCurrency: string): SqlStep[] {
   return [
     // lines and orders may come from different files (Olist), and an order may get its time from a later file by
     // a merge (its row keeps the first file's lineage): fill every line that lacks what its order now has

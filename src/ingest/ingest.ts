@@ -186,7 +186,7 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
         const c = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${t.table} WHERE source_file_id = $1`, [fileId]));
         rowsByTable[t.table] = c?.n ?? 0;
       }
-      await db.runAll(deriveSteps(fileId, baseCurrency));
+      await db.runAll(deriveSteps(baseCurrency));
       const skipPattern = mapping.read?.skip_lines ? new RegExp(mapping.read.skip_lines) : undefined;
       const skipped = await storeStageErrors(db, fileId, staged.errors, skipPattern);
       if (opts.key) await redactFileRejects(db, opts.key, fileId);
