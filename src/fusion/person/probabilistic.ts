@@ -6,6 +6,7 @@ import { levelFrequencies, matchWeight, probability, trainFs, type FsModel } fro
 import type { MergeRules } from './merge-protection.js';
 import { linkingIdentifiers } from './stitch.js';
 import type { ProtectedUnionFind } from './union-find.js';
+import { createRng } from '../../ai/builtin/rng.js';
 
 export interface ProbabilisticOptions {
   /** posterior match probability a pair needs to merge */
@@ -44,17 +45,6 @@ function blockKeys(p: Profile): string[] {
   return keys;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Pairs already in one cluster after the deterministic pass. */
 function detPairs(uf: ProtectedUnionFind, n: number): number {
   const size = new Map<number, number>();
@@ -81,7 +71,8 @@ export function linkProbabilistic(
   });
 
   // u from random pairs of accounts in different clusters
-  const rnd = mulberry32(opts.seed);
+  const rng = createRng(opts.seed);
+  const rnd = () => rng.next();
   const randomPairs: number[][] = [];
   const n = accounts.length;
   for (let i = 0; i < opts.uSample && n > 1; i++) {
