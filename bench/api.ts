@@ -1,6 +1,10 @@
-// API load: autocannon against a real server on 127.0.0.1 over the bundled examples — product search, then
-// product detail, each with 50 connections for 30 s (--connections=N --duration=S to change). Prints latency
-// percentiles, requests/s and errors per endpoint (--json: one JSON document).
+// API load: autocannon against a real server on 127.0.0.1 — product search, then product detail, each with 50
+// connections for 30 s (--connections=N --duration=S to change). Prints latency percentiles, requests/s and errors
+// per endpoint (--json: one JSON document).
+// Data: the bundled examples by default, or an existing store with --db=PATH (only a read token is added to it), e.g. the
+// generator's large scale (≈ 10M order lines), prepared once:
+//   omnifuse sample --out bench/out/large --seed 42 --scale large
+//   omnifuse --db bench/out/large.duckdb ingest bench/out/large && omnifuse --db bench/out/large.duckdb fuse products
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,17 +26,21 @@ const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const FILES = ['amazon/active_listings.txt', 'amazon/all_orders.txt', 'google/products.tsv', 'shopify/products_export.csv', 'taobao/items.csv', 'ebay/orders_us.csv'];
 
+const given = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 const dir = mkdtempSync(join(tmpdir(), 'omnifuse-bench-api-'));
-const db = await openStore(join(dir, 'bench.duckdb'));
+const db = await openStore(given ?? join(dir, 'bench.duckdb'));
 const hmac = hmacPads(Buffer.alloc(32, 3));
-log(`ingesting ${FILES.length} example files ...`);
-for (const f of FILES) await ingestFile(db, join(EXAMPLES, f), { hmac });
+if (!given) {
+  log(`ingesting ${FILES.length} example files ...`);
+  for (const f of FILES) await ingestFile(db, join(EXAMPLES, f), { hmac });
+}
+const [counts] = await db.all<{ lines: number; listings: number }>(step('SELECT (SELECT count(*) FROM order_line) AS lines, (SELECT count(*) FROM listing) AS listings'));
 const { token } = await createToken(db, ['read']);
 const ids = (await db.all<{ product_id: string }>(step('SELECT DISTINCT product_id FROM listing_product ORDER BY product_id'))).map((r) => r.product_id);
 const words = (await db.all<{ w: string }>(step(
   `SELECT DISTINCT lower(split_part(title, ' ', 2)) AS w FROM listing WHERE title IS NOT NULL AND length(split_part(title, ' ', 2)) > 3 ORDER BY w LIMIT 200`))).map((r) => r.w);
 const server = await listen({ db, hmac, port: 0 });
-log(`${ids.length} products, ${words.length} search words; server ${server.url}; ${connections} connections × ${duration} s per endpoint`);
+log(`${Number(counts?.lines ?? 0).toLocaleString('en-US')} order lines, ${Number(counts?.listings ?? 0).toLocaleString('en-US')} listings, ${ids.length} products, ${words.length} search words; server ${server.url}; ${connections} connections × ${duration} s per endpoint`);
 
 let seed = 7;
 const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length]!;
@@ -56,7 +64,7 @@ const results = [
 await server.close();
 await db.close();
 rmSync(dir, { recursive: true, force: true });
-const out = { connections, durationS: duration, products: ids.length, load: loadavg()[0], results };
+const out = { store: given ?? 'examples', orderLines: Number(counts?.lines ?? 0), listings: Number(counts?.listings ?? 0), connections, durationS: duration, products: ids.length, load: loadavg()[0], results };
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 else {
   for (const r of results) {

@@ -248,3 +248,19 @@ describe('base-currency amounts', () => {
     expect(big).toEqual({ total: '9229761.0000', converted: true });
   });
 });
+
+describe('base-currency amounts on both sides of the 64-bit product', () => {
+  it('equal the widened DECIMAL(38) product rounded to 4 places, small and large alike', async () => {
+    const orders: MappingInput = {
+      name: 'fx', platform: 'jd',
+      targets: { orders: { key: ['platform_order_id'], platform_order_id: 'id', total: 'total', currency: { const: 'CNY' } } },
+    };
+    // half-cent ties, tiny amounts, amounts whose converted value sits near the switch (≈ 1e6) and far above it
+    const totals = ['0.0001', '0.0005', '1.2345', '19.9950', '999.9999', '7000000.0005', '7070707.0707', '7200000.0000', '9229761.00', '123456789012.3456', '-5.5555', '-9229761.00'];
+    const r = await ingest('fx.csv', `id,total\n${totals.map((t, i) => `o${i},${t}`).join('\n')}\n`, orders);
+    expect(r.rowsAccepted).toBe(totals.length);
+    const [check] = await rows(`SELECT count(*) AS n, count(*) FILTER (WHERE o.total_base = CAST(round(CAST(o.total AS DECIMAL(38,4)) * o.fx_rate, 4) AS DECIMAL(18,4))) AS same
+      FROM orders o WHERE o.fx_rate IS NOT NULL AND o.fx_rate <> 1`);
+    expect(check).toEqual({ n: totals.length, same: totals.length });
+  });
+});
