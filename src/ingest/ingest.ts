@@ -31,6 +31,8 @@ export interface IngestOptions {
   /** currency for amounts without symbol when the mapping names none */
   currency?: string;
   baseCurrency?: string;
+  /** working-memory cap for the engine while the file is ingested (default INGEST_MEMORY_LIMIT) */
+  memoryLimit?: string;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -119,7 +121,15 @@ export function emptyResult(path: string): FileResult {
   };
 }
 
-export async function ingestFile(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
+/** DuckDB's own default memory cap is 80 % of RAM, and a large file's staging table would take it; past this cap
+ *  the ingest spills to disk instead (the 10M-line bench peaks at ~1.3 GB RSS with it, at no measured CPU cost) */
+export const INGEST_MEMORY_LIMIT = '1GB';
+
+export function ingestFile(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
+  return db.withMemoryLimit(opts.memoryLimit ?? INGEST_MEMORY_LIMIT, () => ingestOne(db, path, opts));
+}
+
+async function ingestOne(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
   const t0 = performance.now();
   const full = resolve(path);
   const result = emptyResult(full);

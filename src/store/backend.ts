@@ -27,6 +27,10 @@ export interface Backend {
   append(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): Promise<number>;
   /** run fn inside one transaction: all of it lands or none of it */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** run fn with the engine's working memory capped at `limit` (e.g. '1GB'), spilling to disk beyond it; a lower cap
+   *  already in force is kept, the store's own cap is back afterwards, and a store that cannot spill (in memory)
+   *  runs fn unchanged */
+  withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T>;
   tableExists(name: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -53,6 +53,8 @@ class DuckDbBackend implements Backend {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    /** the memory_limit the store was opened with (DuckDB's default when undefined) */
+    private readonly memoryLimit?: string,
   ) {}
 
   async run(s: SqlStep): Promise<void> {
@@ -125,6 +127,19 @@ class DuckDbBackend implements Backend {
     }
   }
 
+  async withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T> {
+    const cur = await this.one<{ mem: string; tmp: string }>({ sql: "SELECT current_setting('memory_limit') AS mem, current_setting('temp_directory') AS tmp" });
+    const now = parseBytes(cur?.mem ?? '');
+    const want = parseBytes(limit);
+    if (this.path === ':memory:' || !cur?.tmp || want === undefined || (now !== undefined && now <= want)) return fn();
+    await this.run({ sql: `SET memory_limit = '${want}B'` });
+    try {
+      return await fn();
+    } finally {
+      await this.run({ sql: this.memoryLimit ? `SET memory_limit = '${parseBytes(this.memoryLimit) ?? want}B'` : 'RESET memory_limit' });
+    }
+  }
+
   async tableExists(name: string): Promise<boolean> {
     const r = await this.one<{ n: number }>({
       sql: 'SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?',
@@ -138,6 +153,16 @@ class DuckDbBackend implements Backend {
     this.instance.closeSync();
     return Promise.resolve();
   }
+}
+
+const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** '1GB', '18.8 GiB', '512MB' → bytes (DuckDB's own spellings of memory_limit) */
+export function parseBytes(s: string): number | undefined {
+  const m = /^\s*([\d.]+)\s*([kmgt]i?b|b)?\s*$/i.exec(s);
+  if (!m) return undefined;
+  const unit = UNITS[(m[2] ?? 'b').toLowerCase()];
+  return unit === undefined ? undefined : Math.round(Number(m[1]) * unit);
 }
 
 export async function openDuckDb(path: string, opts: DuckDbOptions = {}): Promise<Backend> {
@@ -157,7 +182,7 @@ export async function openDuckDb(path: string, opts: DuckDbOptions = {}): Promis
     });
   }
   const conn = await instance.connect();
-  const backend = new DuckDbBackend(full, instance, conn);
+  const backend = new DuckDbBackend(full, instance, conn, opts.memoryLimit);
   await backend.run({ sql: "SET TimeZone = 'UTC'" });
   await backend.runAll([...duckdbMacros(), ...duckdbPiiMacros()]);
   return backend;
