@@ -60,7 +60,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   });
   const gate = createGate(limits.dbWaitMs);
   const ctx: ServerContext = {
-    db: opts.db, gate, hmac: opts.hmac, ...(opts.key ? { key: opts.key } : {}), auth: createAuthenticator(opts.db, gate), metrics: new Metrics(), limits, readModel: createReadModel(opts.db),
+    db: opts.db, gate, hmac: opts.hmac, ...(opts.key ? { key: opts.key } : {}), auth: createAuthenticator(opts.db, gate), metrics: new Metrics(), limits, readModel: createReadModel(opts.db, limits.indexListings),
     baseCurrency: opts.baseCurrency ?? 'USD',
   };
   installErrorHandler(app);

@@ -3,7 +3,7 @@ import type { Backend } from '../store/backend.js';
 import type { Authenticator } from './auth.js';
 import type { Gate } from './gate.js';
 import type { Metrics } from './metrics.js';
-import type { ReadModel } from './read-model.js';
+import { MAX_INDEX_LISTINGS, type ReadModel } from './read-model.js';
 
 export interface ServerLimits {
   /** largest JSON body, bytes */
@@ -14,6 +14,8 @@ export interface ServerLimits {
   streamRecordBytes: number;
   /** how long a request may wait for the database before 503, ms */
   dbWaitMs: number;
+  /** most listings the product endpoints hold in memory (above it they query the read tables) */
+  indexListings: number;
 }
 
 export interface ServerContext {
@@ -35,4 +37,5 @@ export const DEFAULT_LIMITS: ServerLimits = {
   uploadBytes: 256 * 1024 * 1024,
   streamRecordBytes: 1024 * 1024,
   dbWaitMs: 30_000,
+  indexListings: MAX_INDEX_LISTINGS,
 };

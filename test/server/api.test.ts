@@ -151,6 +151,34 @@ describe('data endpoints', () => {
     expect(s.body.items.map((p: { product_id: string }) => p.product_id)).toEqual(['p-test-1']);
   });
 
+  it('the in-memory product index answers exactly as the read tables do', async () => {
+    // a second server on the same store that holds no index (its product endpoints query the read tables)
+    const { listen } = await import('../../src/server/serve.js');
+    const { TEST_HMAC } = await import('../support/db.js');
+    const bare = await listen({ db: h.db, hmac: TEST_HMAC, port: 0, limits: { indexListings: 0 } });
+    try {
+      const ids = (await h.get('/api/products?limit=200', h.tokens.read)).body.items.map((p: { product_id: string }) => p.product_id) as string[];
+      const word = (await h.db.one<{ w: string }>(step("SELECT lower(split_part(title, ' ', 1)) AS w FROM listing WHERE title IS NOT NULL ORDER BY source_row LIMIT 1")))!.w;
+      const paths = [
+        '/api/products?limit=200', '/api/products?limit=5&offset=7', '/api/products?offset=100000', `/api/products?q=${encodeURIComponent(word.toUpperCase())}`,
+        '/api/products?platform=google&limit=50', '/api/products?fused=true', '/api/products?fused=false&limit=3', '/api/products?q=p-test-1',
+        '/api/products/p-test-1', '/api/products/u%3Anope%3Anope', '/api/products/p-test-1/prices',
+        ...ids.slice(0, 12).flatMap((id) => [`/api/products/${encodeURIComponent(id)}`, `/api/products/${encodeURIComponent(id)}/listings`]),
+      ];
+      expect(h.server.ctx.readModel.index()).toBeDefined();
+      for (const path of paths) {
+        const viaIndex = await h.get(path, h.tokens.read);
+        const viaTables = await fetch(bare.url + path, { headers: { authorization: `Bearer ${h.tokens.read}` } });
+        const indexBody: unknown = viaIndex.body;
+        const tablesBody: unknown = await viaTables.json();
+        expect({ path, status: viaIndex.status, body: indexBody }).toEqual({ path, status: viaTables.status, body: tablesBody });
+      }
+      expect(bare.ctx.readModel.index()).toBeUndefined();
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('revenue by platform over time adds up to the orders table', async () => {
     const r = await h.get('/api/orders/revenue?interval=month', h.tokens.read);
     expect(r.status).toBe(200);
