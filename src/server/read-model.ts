@@ -7,6 +7,7 @@
 // server at ~150 pages/s (p99 600 ms at 50 connections).
 import type { Backend, Row } from '../store/backend.js';
 import { step, workTable, type SqlStep } from '../store/sql.js';
+import { buildTextIndex, type TextIndex } from './text-index.js';
 
 export const PRODUCTS = workTable('api_products');
 export const LISTINGS = workTable('api_listings');
@@ -58,6 +59,8 @@ export interface ProductSummary extends Row {
 /** the read tables as JS maps, in the order and shapes the SQL answers have */
 export interface ProductIndex {
   products: ProductSummary[];
+  /** ascending positions in `products` whose text contains the lower-cased query or whose codes hold it exactly */
+  matching(q: string): number[];
   listings: Map<string, Row[]>;
   sales: Map<string, Row[]>;
   paid: Map<string, Row[]>;
@@ -92,7 +95,33 @@ async function loadIndex(db: Backend, maxListings: number): Promise<ProductIndex
   const sales = groupBy(await db.all(step(`SELECT product_id AS __pid, month, platform, units, revenue_base FROM ${SALES} ORDER BY product_id, month, platform`)), '__pid');
   const paid = groupBy(await db.all(step(`SELECT product_id AS __pid, platform, lines, avg_paid FROM ${PAID} ORDER BY product_id, platform`)), '__pid');
   const golden = new Map((await db.all(step(`SELECT ${GOLDEN_COLUMNS} FROM product`))).map((r) => [String(r.product_id), r]));
-  return { products, listings, sales, paid, golden };
+  return { products, matching: matcher(products), listings, sales, paid, golden };
+}
+
+/** text search over the products: a scan while they are few, a token index (built at the first search) beyond */
+export function matcher(products: readonly Pick<ProductSummary, 'text' | 'codes'>[], scanBelow = 5000): (q: string) => number[] {
+  let text: TextIndex | undefined;
+  let codes: Map<string, number[]> | undefined;
+  return (q) => {
+    const ql = q.toLowerCase();
+    if (products.length < scanBelow) {
+      return products.flatMap((p, i) => ((p.text !== null && p.text.includes(ql)) || p.codes.includes(q) ? [i] : []));
+    }
+    text ??= buildTextIndex(products.map((p) => p.text));
+    if (!codes) {
+      codes = new Map();
+      products.forEach((p, i) => {
+        for (const c of new Set(p.codes)) {
+          const list = codes!.get(c);
+          if (list) list.push(i);
+          else codes!.set(c, [i]);
+        }
+      });
+    }
+    const byText = text.find(ql);
+    const byCode = codes.get(q) ?? [];
+    return byCode.length === 0 ? byText : [...new Set([...byText, ...byCode])].sort((a, b) => a - b);
+  };
 }
 
 export interface ReadModel {

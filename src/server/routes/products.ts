@@ -28,10 +28,8 @@ interface Search {
 
 /** the SQL search's semantics over the in-memory index: text contains the lower-cased query, or a code equals it */
 function searchIndex(idx: ProductIndex, s: Search) {
-  const ql = s.q?.toLowerCase();
-  const hits = idx.products.filter((p) =>
-    (s.q === null || (p.text !== null && p.text.includes(ql!)) || p.codes.includes(s.q))
-    && (s.platform === null || p.platforms.includes(s.platform)) && (s.fused === null || p.fused === s.fused));
+  const pool = s.q === null ? idx.products : idx.matching(s.q).map((i) => idx.products[i]!);
+  const hits = pool.filter((p) => (s.platform === null || p.platforms.includes(s.platform)) && (s.fused === null || p.fused === s.fused));
   return { total: hits.length, items: hits.slice(s.offset, s.offset + s.limit).map(({ text: _t, codes: _c, ...r }) => r) };
 }
 
