@@ -99,7 +99,7 @@ async function loadIndex(db: Backend, maxListings: number): Promise<ProductIndex
 }
 
 /** text search over the products: a scan while they are few, a token index (built at the first search) beyond */
-export function matcher(products: readonly Pick<ProductSummary, 'text' | 'codes'>[], scanBelow = 5000): (q: string) => number[] {
+export function matcher(products: readonly Pick<ProductSummary, 'text' | 'codes'>[], scanBelow = 1000): (q: string) => number[] {
   let text: TextIndex | undefined;
   let codes: Map<string, number[]> | undefined;
   return (q) => {
