@@ -1,13 +1,20 @@
-// Review sentiment: tokens, the Amazon loader (duplicates removed before the split), a quality floor on the
-// real files, complaint terms.
+// Review sentiment: clause-scoped terms, NB ratios, the linear solvers, threshold choice, the Amazon loader
+// (duplicates removed before the split, 3-star reviews kept apart), a quality floor on the real files, the model
+// stored in the registry and used by the reviews report, complaint terms.
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRatingTitle, terms, words } from '../../src/analytics/sentiment/tokens.js';
+import { scopedTerms } from '../../src/analytics/sentiment/clauses.js';
+import { fitFeatures, prepareReview, type FeatureSpec } from '../../src/analytics/sentiment/features.js';
+import { linearScore, trainLinear } from '../../src/analytics/sentiment/linear.js';
 import { readAmazonReviews } from '../../src/analytics/sentiment/amazon-reviews.js';
-import { binaryScores, sentimentScorer, trainSentiment } from '../../src/analytics/sentiment/train.js';
-import { complaintTerms } from '../../src/analytics/sentiment/reviews.js';
+import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, sentimentScorer, storeSentiment, trainSentiment } from '../../src/analytics/sentiment/train.js';
+import { complaintTerms, reviewsReport } from '../../src/analytics/sentiment/reviews.js';
+import { step } from '../../src/store/sql.js';
+import { tempStore } from '../support/db.js';
 
 const FILES = ['../shared/data/amazon-reviews/All_Beauty_5.json.gz', '../shared/data/amazon-reviews/AMAZON_FASHION_5.json.gz'];
+const SPEC: FeatureSpec = { negation: 'clause', contrast: true, chars: false, titleBlock: true, weighting: 'nb', lexicon: 1, minDf: 1 };
 
 describe('tokens', () => {
   it('marks negation, adds bigrams and Chinese character bigrams', () => {
@@ -16,7 +23,47 @@ describe('tokens', () => {
     expect(isRatingTitle('Five Stars')).toBe(true);
     expect(isRatingTitle('Five stars for fit')).toBe(false);
   });
-  it('macro-F1 averages both classes', () => {
+  it('negation reaches the end of its clause; the clause after "but" counts twice', () => {
+    const t = scopedTerms('Not worth the money, great color. Pretty but broke', { negation: 'clause', contrast: true });
+    expect(t).toContain('not_worth');
+    expect(t).toContain('not_money');
+    expect(t).toContain('great');
+    expect(t).not.toContain('not_great');
+    expect(t.filter((x) => x === 'broke')).toHaveLength(2);
+    expect(t.filter((x) => x === 'pretty')).toHaveLength(1);
+    const next = scopedTerms('Not worth the money', { negation: 'next', contrast: false });
+    expect(next).toContain('not_worth');
+    expect(next).toContain('money');
+  });
+});
+
+describe('features and linear models', () => {
+  const docs = [
+    { title: 'Broke', body: 'it broke, waste of money' },
+    { title: 'Junk', body: 'waste, returned it' },
+    { title: 'Great', body: 'love it, works' },
+    { title: 'Love', body: 'great value, love the color' },
+    { title: '', body: 'works great' },
+  ];
+  const y = [0, 0, 1, 1, 1];
+  it('NB log-count ratios are negative for negative words, positive for positive ones; titles form their own block', () => {
+    const f = fitFeatures(docs.map((d) => prepareReview(d, SPEC)), y, SPEC);
+    const r = (t: string) => f.ratio[f.terms.indexOf(t)]!;
+    expect(r('waste')).toBeLessThan(0);
+    expect(r('love')).toBeGreaterThan(0);
+    expect(f.terms).toContain('t:broke');
+  });
+  it('logistic (L-BFGS) and SVM (dual CD) separate a separable set, class-balanced', () => {
+    const x = [[1, 0], [0.9, 0.1], [0.1, 0.9], [0, 1], [0.2, 1], [0.1, 0.8]].map((v) => ({ idx: Int32Array.from([0, 1]), val: Float32Array.from(v) }));
+    const yy = [0, 0, 1, 1, 1, 1];
+    for (const loss of ['logistic', 'svm'] as const) {
+      const m = trainLinear(x, yy, 2, { loss, l2: 1e-3 });
+      x.forEach((r, i) => expect(linearScore(m, r) > 0 ? 1 : 0, `${loss} row ${i}`).toBe(yy[i]));
+    }
+  });
+  it('the threshold is the middle of the best run of cut points; macro-F1 averages both classes', () => {
+    expect(bestThreshold([0, 0, 1, 1], [0.1, 0.2, 0.6, 0.9]).threshold).toBeCloseTo(0.4, 10);
+    expect(bestThreshold([0, 0, 1, 1], [0.1, 0.2, 0.6, 0.9]).macroF1).toBe(1);
     expect(binaryScores([1, 1, 0, 0], [0.9, 0.2, 0.1, 0.1], 0.5).macroF1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
   });
   it('complaint terms are those of negative reviews', () => {
@@ -31,15 +78,46 @@ describe('tokens', () => {
 });
 
 describe.skipIf(!FILES.every(existsSync))('Amazon reviews (real data)', () => {
-  it('de-duplicates, trains, and keeps the held-out macro-F1 above its floor', () => {
-    const d = readAmazonReviews(FILES);
-    expect(d.read).toBe(8445);
-    expect(d.rows.length).toBe(1680);
-    expect(d.rows.filter((r) => r.y === 0).length).toBe(88);
-    const { artefact, evaluation } = trainSentiment(d.rows, { seed: 1 });
-    // measured 0.821 (seed 1; 0.771 ± 0.042 over seeds 1-5; the bar is 0.85, not met: 18 negatives per test split)
-    expect(evaluation.test.macroF1).toBeGreaterThan(0.75);
+  const d = FILES.every(existsSync) ? readAmazonReviews(FILES) : undefined;
+  it('de-duplicates before the split and keeps 3-star reviews apart, none equal to a labelled text', () => {
+    expect(d!.read).toBe(8445);
+    expect(d!.rows.length).toBe(1680);
+    expect(d!.rows.filter((r) => r.y === 0).length).toBe(88);
+    expect(d!.neutralRows.length).toBe(114);
+    const labelled = new Set(d!.rows.map((r) => r.text.toLowerCase()));
+    expect(d!.neutralRows.filter((r) => labelled.has(r.text.toLowerCase()))).toEqual([]);
+    expect(d!.rows.every((r) => !isRatingTitle(r.title))).toBe(true);
+  });
+  it('trains on train + valid and keeps the held-out test macro-F1 above its floor', () => {
+    const { artefact, evaluation } = trainSentiment(d!.rows, { seed: 1, neutral: d!.neutralRows, skipValid: true });
+    // measured 0.867 on split seed 1 (seeds 1-5: 0.819 ± 0.032; the bar 0.85 is not met on average — 18 test negatives)
+    expect(evaluation.test.negatives).toBe(18);
+    expect(evaluation.test.macroF1).toBeGreaterThan(0.82);
     const score = sentimentScorer(artefact);
-    expect(score('Terrible, broke after two days. Waste of money.')).toBeLessThan(score('Love it, works great and smells wonderful.'));
+    expect(score('Terrible, broke after two days. Waste of money.')).toBeLessThan(artefact.threshold);
+    expect(score('Love it, works great and smells wonderful.')).toBeGreaterThan(artefact.threshold);
   }, 60_000);
+});
+
+describe('stored model and the reviews report', () => {
+  let store: Awaited<ReturnType<typeof tempStore>>;
+  beforeAll(async () => {
+    store = await tempStore();
+  });
+  afterAll(async () => store.done());
+  it('stores the model with its metrics and scores unrated reviews with it', async () => {
+    const pos = ['Love it, works great', 'Great value, love the color', 'Smells wonderful, works', 'Perfect fit, great quality', 'Works great, love it'];
+    const neg = ['Broke after a week, waste of money', 'Terrible, returned it', 'Waste of money, broke', 'Cheap junk, returned', 'Terrible quality, broke'];
+    const rows = [...pos, ...pos, ...neg, ...neg].map((t, i) => ({ text: t, title: '', body: t, y: i < 10 ? 1 : 0 }));
+    const cfg = { ...DEFAULT_CONFIG, folds: 2 };
+    const fitted = fitSentiment(rows, [], cfg, 1);
+    const info = await storeSentiment(store.db, fitted.artefact, { split: { train: 20, valid: 0, test: 0, neutral: 0 }, chosen: { members: [], threshold: fitted.artefact.threshold, cvMacroF1: fitted.cvMacroF1 }, valid: binaryScores([], [], 0.5), test: binaryScores([], [], 0.5), terms: 1 }, ['toy']);
+    expect(info.metrics).toMatchObject({ cvMacroF1: fitted.cvMacroF1 });
+    await store.db.run(step(`INSERT INTO review (platform, platform_review_id, platform_listing_id, rating, title, body, reviewed_at)
+      VALUES ('own', 'r1', 'L1', NULL, 'Waste of money', 'broke after a week', TIMESTAMPTZ '2026-01-05 00:00:00+00'),
+             ('own', 'r2', 'L1', NULL, 'Love it', 'works great', TIMESTAMPTZ '2026-01-06 00:00:00+00')`));
+    const r = await reviewsReport(store.db);
+    expect(r.model).toBe(`${info.name} v${info.version}`);
+    expect(r.products[0]).toMatchObject({ product_id: 'u:own:L1', reviews: 2, positive_share: 50 });
+  });
 });

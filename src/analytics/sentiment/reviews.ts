@@ -36,19 +36,21 @@ const STOP = new Set('a an and are as at be but by for from has have i in is it 
 /** Negative: rating ≤ 2, or (no rating) the model's probability below its threshold. */
 export async function reviewsReport(db: Backend, opts: { product?: string; top?: number } = {}): Promise<ReviewsReport> {
   const stored = await findModel<SentimentArtefact>(db, SENTIMENT_MODEL);
-  const score = stored ? sentimentScorer(stored.artefact) : undefined;
-  const rows = await db.all<{ product_id: string; title: string | null; month: string; rating: number | null; text: string }>(step(`
+  // a model stored by an older omnifuse (another artefact format) is ignored until `omnifuse reviews --train` replaces it
+  const usable = stored?.artefact.format === 2 ? stored : undefined;
+  const score = usable ? sentimentScorer(usable.artefact) : undefined;
+  const rows = await db.all<{ product_id: string; title: string | null; month: string; rating: number | null; text: string; review_title: string | null; body: string | null }>(step(`
     SELECT COALESCE(lp.product_id, 'u:' || r.platform || ':' || COALESCE(r.platform_listing_id, r.sku, '?')) AS product_id,
            COALESCE((SELECT min(l.title) FROM listing l WHERE l.platform = r.platform AND l.platform_listing_id = r.platform_listing_id),
                     (SELECT min(l.title) FROM listing l WHERE l.sku = r.sku)) AS title,
            strftime(date_trunc('month', r.reviewed_at), '%Y-%m') AS month, CAST(r.rating AS DOUBLE) AS rating,
-           trim(COALESCE(r.title, '') || ' ' || COALESCE(r.body, '')) AS text
+           trim(COALESCE(r.title, '') || ' ' || COALESCE(r.body, '')) AS text, r.title AS review_title, r.body
     FROM review r LEFT JOIN listing_product lp ON lp.platform = r.platform AND lp.platform_listing_id = r.platform_listing_id
     WHERE $1 IS NULL OR COALESCE(lp.product_id, 'u:' || r.platform || ':' || COALESCE(r.platform_listing_id, r.sku, '?')) = $1`, [opts.product ?? null]));
   if (opts.product && rows.length === 0) throw usageError(`no reviews for product ${opts.product}`, 'list reviewed products with `omnifuse reviews`');
   const scored = rows.map((r) => {
-    const p = score ? score(r.text) : null;
-    const positive = p === null ? null : p >= stored!.artefact.threshold;
+    const p = score ? score({ title: r.review_title ?? '', body: r.body ?? '' }) : null;
+    const positive = p === null ? null : p >= usable!.artefact.threshold;
     const negative = r.rating !== null ? r.rating <= 2 : positive === false;
     const pos = r.rating !== null ? r.rating >= 4 : positive === true;
     return { ...r, positive, negative, pos };
@@ -68,7 +70,7 @@ export async function reviewsReport(db: Backend, opts: { product?: string; top?:
   const overTime = [...group((r) => `${opts.product ? r.product_id : '*'}\u0000${r.month}`)].map(([k, rs]) => ({
     product_id: k.split('\u0000')[0]!, month: k.split('\u0000')[1]!, reviews: rs.length, avg_rating: avg(rs.map((r) => r.rating)), positive_share: share(rs),
   })).sort((a, b) => a.month.localeCompare(b.month));
-  return { model: stored ? `${stored.info.name} v${stored.info.version}` : null, reviews: rows.length, products, overTime, complaints: complaintTerms(scored, opts.top ?? 15) };
+  return { model: usable ? `${usable.info.name} v${usable.info.version}` : null, reviews: rows.length, products, overTime, complaints: complaintTerms(scored, opts.top ?? 15) };
 }
 
 /** Terms (words, CJK bigrams) with the highest smoothed log-odds of appearing in a negative vs a positive review. */

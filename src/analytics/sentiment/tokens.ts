@@ -47,9 +47,3 @@ export function charGrams(text: string): string[] {
   }
   return out;
 }
-
-export type Analyzer = 'words' | 'words+chars';
-
-export function analyze(text: string, analyzer: Analyzer = 'words'): string[] {
-  return analyzer === 'words' ? terms(text) : [...terms(text), ...charGrams(text)];
-}

@@ -28,11 +28,11 @@ export function register(program: Command): void {
           const missing = o.train.find((f) => !existsSync(f));
           if (missing) throw usageError(`no review file at ${missing}`, 'pass the *.json.gz files, e.g. ../shared/data/amazon-reviews/*.json.gz');
           const data = readAmazonReviews(o.train);
-          const { artefact, evaluation } = trainSentiment(data.rows);
+          const { artefact, evaluation } = trainSentiment(data.rows, { neutral: data.neutralRows });
           const info = await storeSentiment(p.db, artefact, evaluation, o.train);
-          if (g.json) return printJson({ data: { read: data.read, duplicates: data.duplicates, neutral: data.neutral, labelled: data.rows.length }, evaluation, model: info });
-          say(`${data.read} reviews read, ${data.duplicates} duplicates and ${data.neutral} three-star left out: ${data.rows.length} labelled (${data.rows.filter((r) => r.y === 0).length} negative)`);
-          say(`split ${JSON.stringify(evaluation.split)}, chosen on valid: L2 ${evaluation.chosen.l2}, threshold ${evaluation.chosen.threshold}`);
+          if (g.json) return printJson({ data: { read: data.read, duplicates: data.duplicates, neutral: data.neutral, neutralDistinct: data.neutralRows.length, labelled: data.rows.length }, evaluation, model: info });
+          say(`${data.read} reviews read, ${data.duplicates} duplicates left out: ${data.rows.length} labelled (${data.rows.filter((r) => r.y === 0).length} negative); ${data.neutralRows.length} distinct 3-star reviews (of ${data.neutral}) as training-only text`);
+          say(`split ${JSON.stringify(evaluation.split)}; chosen by 5-fold CV: ${evaluation.chosen.members.map((m) => `${m.name} L2 ${m.l2}`).join(', ')}, threshold ${evaluation.chosen.threshold.toFixed(3)}`);
           say(table([{ set: 'valid', ...evaluation.valid }, { set: 'test', ...evaluation.test }].map((r) => ({ ...r, macroF1: round(r.macroF1), f1Positive: round(r.f1Positive), f1Negative: round(r.f1Negative), accuracy: round(r.accuracy) }))));
           say(`stored ${info.name} v${info.version}`);
           return;
