@@ -121,15 +121,14 @@ export function emptyResult(path: string): FileResult {
   };
 }
 
-/** DuckDB's own default memory cap is 80 % of RAM, and a large file's staging table would take it; past this cap
- *  the ingest spills to disk instead (the 10M-line bench peaks at ~1.3 GB RSS with it, at no measured CPU cost) */
+/** DuckDB's own default memory cap is 80 % of RAM, and a large delimited file's staging table would take it; past
+ *  this cap the ingest spills to disk instead (the 10M-line bench peaks at ~1.3 GB RSS with it, at no measured CPU
+ *  cost). JSON and XML records are not capped: their SQL (json_extract over whole records, lists of line items)
+ *  does not spill, and a medium-scale Shopify or WooCommerce JSON export ran out of memory under 1-4 GB. */
 export const INGEST_MEMORY_LIMIT = '1GB';
+const SPILLS: ReadonlySet<string> = new Set(['csv', 'parquet']);
 
-export function ingestFile(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
-  return db.withMemoryLimit(opts.memoryLimit ?? INGEST_MEMORY_LIMIT, () => ingestOne(db, path, opts));
-}
-
-async function ingestOne(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
+export async function ingestFile(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
   const t0 = performance.now();
   const full = resolve(path);
   const result = emptyResult(full);
@@ -158,65 +157,68 @@ async function ingestOne(db: Backend, path: string, opts: IngestOptions): Promis
   // Stage before the file's transaction: the staging tables are temporary (a crash leaves nothing behind), and
   // DuckDB scans a committed temp table about twice as fast as one created inside the open transaction (measured:
   // the 1M-line bench insert 3.2 s -> 1.6 s).
-  progress('read', 0);
-  const staged = await stage(db, file, (n) => progress('read', n));
-  let out: { fileId: number; rowsRead: number; rowsAccepted: number; rowsRejected: number; skipped: number; rowsByTable: Record<string, number> };
-  try {
-    out = await db.transaction(async () => {
-      const idRow = await db.one<{ id: number }>(step("SELECT nextval('source_file_seq') AS id"));
-      const fileId = idRow!.id;
-      progress('map', staged.rows);
-      const plan = planMapping(mapping, staged, {
-        fileId, fileName: basename(full), hmac: opts.hmac, timezone: opts.timezone ?? 'UTC', currency: opts.currency ?? 'USD', baseCurrency,
-      });
-      await db.run(createBadStep());
-      const rowsByTable: Record<string, number> = {};
-      const direct = plan.targets.length === 1 && plan.targets[0]!.direct ? plan.targets[0]! : undefined;
-      let bad: number;
-      if (direct) {
-        // one plain target: insert every record in one pass, then check again only the rows stored with an empty
-        // checked field, and take out those that failed (the cleaning expressions run once over the file)
-        await db.runAll(canonicalInsertSteps(direct, fileId, baseCurrency, false));
-        await db.run(suspectsStep(direct, fileId));
-        const suspects = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${SUSPECT}`)))?.n ?? 0;
-        const s = suspects > 0 ? badRecordsStep(direct, 0, suspectRecords) : undefined;
-        if (s) await db.run(s);
-        bad = (await db.one<{ n: number }>(step(`SELECT count(DISTINCT __rec) AS n FROM ${BAD}`)))?.n ?? 0;
-        if (bad > 0) await db.runAll([rejectInsertStep(fileId, staged.shape), deleteBadStep(direct, fileId)]);
-      } else {
-        for (const [i, t] of plan.targets.entries()) {
-          const s = badRecordsStep(t, i);
+  type Stored = { fileId: number; rowsRead: number; rowsAccepted: number; rowsRejected: number; skipped: number; rowsByTable: Record<string, number> };
+  const stageAndStore = async (): Promise<Stored> => {
+    progress('read', 0);
+    const staged = await stage(db, file, (n) => progress('read', n));
+    try {
+      return await db.transaction(async () => {
+        const idRow = await db.one<{ id: number }>(step("SELECT nextval('source_file_seq') AS id"));
+        const fileId = idRow!.id;
+        progress('map', staged.rows);
+        const plan = planMapping(mapping, staged, {
+          fileId, fileName: basename(full), hmac: opts.hmac, timezone: opts.timezone ?? 'UTC', currency: opts.currency ?? 'USD', baseCurrency,
+        });
+        await db.run(createBadStep());
+        const rowsByTable: Record<string, number> = {};
+        const direct = plan.targets.length === 1 && plan.targets[0]!.direct ? plan.targets[0]! : undefined;
+        let bad: number;
+        if (direct) {
+          // one plain target: insert every record in one pass, then check again only the rows stored with an empty
+          // checked field, and take out those that failed (the cleaning expressions run once over the file)
+          await db.runAll(canonicalInsertSteps(direct, fileId, baseCurrency, false));
+          await db.run(suspectsStep(direct, fileId));
+          const suspects = (await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${SUSPECT}`)))?.n ?? 0;
+          const s = suspects > 0 ? badRecordsStep(direct, 0, suspectRecords) : undefined;
           if (s) await db.run(s);
+          bad = (await db.one<{ n: number }>(step(`SELECT count(DISTINCT __rec) AS n FROM ${BAD}`)))?.n ?? 0;
+          if (bad > 0) await db.runAll([rejectInsertStep(fileId, staged.shape), deleteBadStep(direct, fileId)]);
+        } else {
+          for (const [i, t] of plan.targets.entries()) {
+            const s = badRecordsStep(t, i);
+            if (s) await db.run(s);
+          }
+          bad = (await db.one<{ n: number }>(step(`SELECT count(DISTINCT __rec) AS n FROM ${BAD}`)))?.n ?? 0;
+          if (bad > 0) await db.run(rejectInsertStep(fileId, staged.shape));
+          for (const t of plan.targets) await db.runAll(canonicalInsertSteps(t, fileId, baseCurrency, bad > 0));
         }
-        bad = (await db.one<{ n: number }>(step(`SELECT count(DISTINCT __rec) AS n FROM ${BAD}`)))?.n ?? 0;
-        if (bad > 0) await db.run(rejectInsertStep(fileId, staged.shape));
-        for (const t of plan.targets) await db.runAll(canonicalInsertSteps(t, fileId, baseCurrency, bad > 0));
-      }
-      for (const t of plan.targets) {
-        const c = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${t.table} WHERE source_file_id = $1`, [fileId]));
-        rowsByTable[t.table] = c?.n ?? 0;
-      }
-      await db.runAll(deriveSteps(baseCurrency));
-      const skipPattern = mapping.read?.skip_lines ? new RegExp(mapping.read.skip_lines) : undefined;
-      const skipped = await storeStageErrors(db, fileId, staged.errors, skipPattern);
-      if (opts.key) await redactFileRejects(db, opts.key, fileId);
-      const rowsRead = staged.rows + staged.errors.length;
-      const rowsRejected = bad + staged.errors.length;
-      const rowsAccepted = staged.rows - bad;
-      if (rowsAccepted + rowsRejected !== rowsRead) {
-        throw new OmnifuseError('internal', `${basename(full)}: ${rowsRead} read but ${rowsAccepted} accepted + ${rowsRejected} rejected`);
-      }
-      const seconds = (performance.now() - t0) / 1000;
-      await db.run(step(
-        `INSERT INTO source_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11, $12, $13, $14, $15)`,
-        [fileId, full, sha, file.size, mapping.platform, mapping.kind, connector.name, file.format, file.encoding, file.delimiter ?? null,
-          rowsRead, rowsAccepted, rowsRejected, skipped, seconds],
-      ));
-      return { fileId, rowsRead, rowsAccepted, rowsRejected, skipped, rowsByTable };
-    });
-  } finally {
-    await staged.cleanup();
-  }
+        for (const t of plan.targets) {
+          const c = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM ${t.table} WHERE source_file_id = $1`, [fileId]));
+          rowsByTable[t.table] = c?.n ?? 0;
+        }
+        await db.runAll(deriveSteps(baseCurrency));
+        const skipPattern = mapping.read?.skip_lines ? new RegExp(mapping.read.skip_lines) : undefined;
+        const skipped = await storeStageErrors(db, fileId, staged.errors, skipPattern);
+        if (opts.key) await redactFileRejects(db, opts.key, fileId);
+        const rowsRead = staged.rows + staged.errors.length;
+        const rowsRejected = bad + staged.errors.length;
+        const rowsAccepted = staged.rows - bad;
+        if (rowsAccepted + rowsRejected !== rowsRead) {
+          throw new OmnifuseError('internal', `${basename(full)}: ${rowsRead} read but ${rowsAccepted} accepted + ${rowsRejected} rejected`);
+        }
+        const seconds = (performance.now() - t0) / 1000;
+        await db.run(step(
+          `INSERT INTO source_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11, $12, $13, $14, $15)`,
+          [fileId, full, sha, file.size, mapping.platform, mapping.kind, connector.name, file.format, file.encoding, file.delimiter ?? null,
+            rowsRead, rowsAccepted, rowsRejected, skipped, seconds],
+        ));
+        return { fileId, rowsRead, rowsAccepted, rowsRejected, skipped, rowsByTable };
+      });
+    } finally {
+      await staged.cleanup();
+    }
+  };
+  const out = SPILLS.has(file.format) ? await db.withMemoryLimit(opts.memoryLimit ?? INGEST_MEMORY_LIMIT, stageAndStore) : await stageAndStore();
   await dropWork(db, work);
   const rejects = await db.all<{ reason: string; field: string | null; severity: string; count: number }>(step(
     `SELECT reason, field, severity, count(*) AS count FROM reject WHERE source_file_id = $1 GROUP BY ALL ORDER BY count DESC, reason`,
