@@ -13,6 +13,8 @@ export interface TransformContext {
   param(v: string | number | boolean): string;
   /** HMAC key pads (hex) for personal identifiers */
   hmac: { ipad: string; opad: string };
+  /** SQL for the record's country (ISO code), where the field names one: how national phone numbers are read */
+  country?: string;
 }
 
 export const DEFAULT_DATE_FORMATS = [
@@ -79,7 +81,9 @@ export function transformSql(t: Transform, raw: string, ctx: TransformContext, r
     case 'bool': return `of_bool(${raw})`;
     case 'gtin': return `of_gtin14(${raw})`;
     case 'email_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_email_norm(${raw}))`;
-    case 'phone_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_phone_e164(${raw}))`;
+    case 'phone_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, ${ctx.country === undefined ? `of_phone_e164(${raw})` : `of_phone_e164_in(${raw}, ${ctx.country})`})`;
+    case 'phone_fragment_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_phone_fragment(${raw}, ${ctx.country ?? 'NULL'}))`;
+    case 'name_tokens': return `of_name_tokens(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, ${raw})`;
     case 'mask_name': return `of_mask_name(${raw})`;
     case 'status':
       return ruled(raw, { ...rules, map: { ...STATUS_WORDS, ...(rules.map ?? {}) } }, ctx, otherwise(`CASE WHEN of_fold(${raw}) IS NULL THEN NULL ELSE 'unknown' END`));

@@ -5,7 +5,7 @@ import { canonicalTableNames, type CanonicalTable } from '../model/canonical.js'
 
 export const TRANSFORMS = [
   'text', 'id', 'lower', 'upper', 'int', 'num', 'decimal', 'money', 'currency', 'datetime', 'date', 'bool', 'gtin',
-  'email_hash', 'phone_hash', 'mask_name', 'status', 'country', 'json', 'tz_offset',
+  'email_hash', 'phone_hash', 'mask_name', 'status', 'country', 'json', 'tz_offset', 'phone_fragment_hash', 'name_tokens',
 ] as const;
 export type Transform = (typeof TRANSFORMS)[number];
 
@@ -29,8 +29,14 @@ const fieldObject = z
     null_if: z.array(z.string()).optional(),
     /** an empty value takes the nearest non-empty value above it (true), or above it with the same value in this column */
     fill_down: z.union([z.literal(true), z.string()]).optional(),
-    /** with several columns: take the first non-empty one (default) or add up their converted values */
-    combine: z.enum(['first', 'sum']).optional(),
+    /** with several columns: take the first non-empty one (default), add up their converted values, or join the
+     *  non-empty ones with a space before converting (first + last name) */
+    combine: z.enum(['first', 'sum', 'join']).optional(),
+    /** phone_hash / phone_fragment_hash: the country of numbers written without +, as an ISO code (FR) or the source
+     *  column holding one (Billing Country) */
+    country: z.string().optional(),
+    /** keep only the first group of this regular expression's match on the raw value (a city inside an address) */
+    extract: z.string().optional(),
     /** keyed targets: how the rows of one key make the value (first non-empty in file order by default) */
     agg: z.enum(['first', 'last', 'sum', 'min', 'max']).optional(),
     /** text/status: values starting with a prefix map to a value ({ C: cancelled }); checked before map, longest first */

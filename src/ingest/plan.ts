@@ -78,6 +78,8 @@ class TargetCompiler {
       formats: [...fmt, ...DEFAULT_DATE_FORMATS],
       param: (v) => this.params.add(v),
       hmac: this.opts.hmac,
+      // an ISO code (two capitals) is the country itself, anything else names the column holding it
+      ...(field.country === undefined ? {} : { country: /^[A-Z]{2}$/.test(field.country) ? this.params.add(field.country) : (this.column(field.country) ?? 'NULL') }),
     };
   }
 
@@ -131,8 +133,10 @@ class TargetCompiler {
     // the first non-blank of several columns: trim only (the field's transform folds the winner once; of_fold here
     // nested a macro inside the transform's macros and made the expression tree, and DuckDB's planning, explode)
     const firstOf = `coalesce(${present.map((p) => `nullif(trim(CAST(${p} AS VARCHAR)), '')`).join(', ')})`;
-    const parts = field.combine === 'sum' ? present : [present.length === 1 ? present[0]! : firstOf];
-    return field.fill_down === undefined ? parts : parts.map((p) => this.fillDown(p, field.fill_down!));
+    const joined = `nullif(concat_ws(' ', ${present.map((p) => `nullif(trim(CAST(${p} AS VARCHAR)), '')`).join(', ')}), '')`;
+    const parts = field.combine === 'sum' ? present : [present.length === 1 ? present[0]! : field.combine === 'join' ? joined : firstOf];
+    const filled = field.fill_down === undefined ? parts : parts.map((p) => this.fillDown(p, field.fill_down!));
+    return field.extract === undefined ? filled : filled.map((p) => `nullif(regexp_extract(CAST(${p} AS VARCHAR), ${this.params.add(field.extract!)}, 1), '')`);
   }
 
   field(name: string, spec: FieldMapping, forceRequired: boolean): CompiledField {

@@ -45,6 +45,8 @@ export const canonicalTables = {
       email_hash: f.text('HMAC-SHA256 of the normalised email'),
       phone_hash: f.text('HMAC-SHA256 of the E.164 phone'),
       name_masked: f.text('masked display name (张*, J*** S***)'),
+      name_tokens: f.text('keyed hashes (16 hex) of the name\'s tokens, sorted, space-separated: compares names without keeping them'),
+      phone_fragment_hash: f.text('HMAC-SHA256 of the phone fragment masked exports keep (138****5678), from a full or masked phone'),
       city: f.text(),
       region: f.text(),
       postcode: f.text(),

@@ -30,6 +30,21 @@ function sortUnique(xs: string[]): string[] {
   return [...new Set(xs)].sort();
 }
 
+/** The tokens ingest hashes (SQL of_name_token_list): Latin names as accent-free lower-case words, Han names as
+ *  surname + given name in Han characters (SQL has no pinyin; the surname, which masked names keep, is compared
+ *  across scripts at fusion time). A masked input (王**, J*** S***) gives none. */
+export function storedNameTokens(name: string | null | undefined): string[] {
+  if (name === null || name === undefined || name.includes('*')) return [];
+  const s = name.normalize('NFKC').trim();
+  if (s === '') return [];
+  if (HAN.test(s)) {
+    const han = [...s].filter((c) => HAN.test(c));
+    const cut = han.length >= 4 ? 2 : 1;
+    return [han.slice(0, cut).join(''), han.slice(cut).join('')].filter((t) => t !== '');
+  }
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 0);
+}
+
 /** Character n-grams of a token with padding (_zhang_ → _z zh ha an ng g_), the unit CLK and q-gram comparisons use. */
 export function qgrams(token: string, q = 2): string[] {
   const t = `_${token}_`;

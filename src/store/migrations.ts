@@ -34,6 +34,11 @@ export const migrations: readonly Migration[] = [
   { version: 11, description: 'product fusion: match decisions, attribute provenance, merge log, review candidates, runs', steps: productFusionSchema },
   { version: 20, description: 'persons: person, person_member, person_run, customer_360 view', steps: personSchema },
   { version: 21, description: 'privacy: hash-chained audit log, DP budget and ledger, model flags after erasure', steps: privacySchema },
+  {
+    version: 22,
+    description: 'persons: customer_account.name_tokens and phone_fragment_hash (keyed hashes for linking without names or phones)',
+    steps: () => ['name_tokens', 'phone_fragment_hash'].map((c) => step(`ALTER TABLE customer_account ADD COLUMN IF NOT EXISTS ${c} VARCHAR`)),
+  },
   { version: 30, description: 'model registry', steps: modelRegistrySchema },
   { version: 50, description: 'ai provider response cache and token/cost ledger', steps: aiProviderSchema },
   {

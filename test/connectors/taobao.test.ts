@@ -65,8 +65,11 @@ describe('taobao order report values', () => {
     expect(fish?.email).toBeNull(); // the Alipay account is a masked phone, not an e-mail
     expect(fish?.phone).toMatch(/^[0-9a-f]{64}$/);
     expect(accts.find((a) => a.id === '幸福蔓岩1627')?.name).toBe('张**');
-    const clear = await db.rows(`SELECT * FROM customer_account t WHERE regexp_matches(CAST(to_json(t) AS VARCHAR), '@|1861848|吉林|三丰')`);
+    // province, city and postcode are read out of the address (as other platforms' export them); the street is not kept
+    const clear = await db.rows(`SELECT * FROM customer_account t WHERE regexp_matches(CAST(to_json(t) AS VARCHAR), '@|1861848|柳河|紫御府|三丰')`);
     expect(clear).toEqual([]);
+    const place = await db.rows(`SELECT DISTINCT region, city, postcode FROM customer_account WHERE platform_customer_id = '幸福蔓岩1627'`);
+    expect(place).toEqual([{ region: '吉林省', city: '通化市', postcode: '135300' }]);
   });
 
   it('rejects the row whose creation time Excel wrote as ######## and names the field', async () => {

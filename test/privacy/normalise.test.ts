@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseEmail, isRelayEmail } from '../../src/privacy/email.js';
 import { phoneE164, phoneFragment } from '../../src/privacy/phone.js';
-import { emailHash, hmacHex, phoneHash } from '../../src/privacy/hmac.js';
+import { emailHash, hmacHex, nameTokenHashes, phoneFragmentHash, phoneHash } from '../../src/privacy/hmac.js';
 import { maskEmail, maskName, maskPhone } from '../../src/privacy/mask.js';
 import { seal, unseal } from '../../src/privacy/seal.js';
-import { nameKey, nameTokens } from '../../src/privacy/name-tokens.js';
+import { nameKey, nameTokens, storedNameTokens } from '../../src/privacy/name-tokens.js';
+import { PHONE_REGIONS } from '../../src/store/duckdb/macros.js';
 import { redactRaw } from '../../src/privacy/redact.js';
 import { hmacPads } from '../../src/privacy/key.js';
 import { step } from '../../src/store/sql.js';
@@ -62,6 +63,52 @@ describe('keyed hashes', () => {
       expect(r?.h).toBe(emailHash(KEY, ' Jane.Doe@Example.COM '));
       const p = await s.db.one<{ h: string }>(step('SELECT of_hmac($1, $2, of_phone_e164($3)) AS h', [pads.ipad, pads.opad, '+86 138 1234 5678']));
       expect(p?.h).toBe(phoneHash(KEY, '13812345678'));
+    } finally {
+      await s.done();
+    }
+  });
+  it('national numbers with the record country: the SQL macro equals phoneE164, for every region it knows', async () => {
+    const s = await tempStore();
+    try {
+      const pads = hmacPads(KEY);
+      const cases: [string, string | null][] = [
+        ['06 12 34 56 78', 'FR'], ['+33 6 12 34 56 78', 'FR'], ["'0799810817", 'FR'], ['612345678', 'fr'], ['07911 123456', 'GB'],
+        ['020 7946 0958', 'GB'], ['030 12345678', 'DE'], ['912 345 678', 'ES'], ['0412 345 678', 'AU'], ['044 668 18 00', 'CH'],
+        ['0612345678', 'NL'], ['03-1234-5678', 'JP'], ['9123 4567', 'SG'], ['010-12345678', 'CN'], ['13812345678', 'FR'],
+        ['555.010.1234', 'US'], ['(555) 010-1234', null], ['+86 138 1234 5678', null], ['138****5678', 'CN'], ['0612345678', 'XX'],
+      ];
+      for (const [phone, country] of cases) {
+        const r = await s.db.one<{ h: string | null; f: string | null }>(step('SELECT of_hmac($1, $2, of_phone_e164_in($3, $4)) AS h, of_hmac($1, $2, of_phone_fragment($3, $4)) AS f', [pads.ipad, pads.opad, phone, country]));
+        expect([phone, country, r?.h]).toEqual([phone, country, phoneHash(KEY, phone, country ?? undefined)]);
+        expect([phone, country, r?.f]).toEqual([phone, country, phoneFragmentHash(KEY, phone, country ?? undefined)]);
+      }
+      // French national numbers used to hash to nothing; they must now hash, and alike in every written form
+      expect(phoneHash(KEY, '06 12 34 56 78', 'FR')).toBe(phoneHash(KEY, '+33 6 12 34 56 78'));
+      expect(phoneFragmentHash(KEY, '138****5678')).toBe(phoneFragmentHash(KEY, '+86 138 1234 5678'));
+      // one possible-length national number per region, as libphonenumber reads it
+      for (const [country, , trunk, lens] of PHONE_REGIONS) {
+        const national = (trunk ? '0' : '') + '2'.repeat(lens[lens.length - 1]!);
+        const r = await s.db.one<{ e: string | null }>(step('SELECT of_phone_e164_in($1, $2) AS e', [national, country]));
+        const js = phoneE164(national, country);
+        if (js !== null) expect([country, r?.e]).toEqual([country, js]);
+      }
+    } finally {
+      await s.done();
+    }
+  });
+  it('name tokens: the SQL macro equals nameTokenHashes; masked names give none', async () => {
+    const s = await tempStore();
+    try {
+      const pads = hmacPads(KEY);
+      for (const name of ['张伟', '欧阳娜娜', 'Zoé Lefèvre', 'ZHANG Wei', ' Jean-Luc  Picard ', '王**', 'J*** S***', null]) {
+        const r = await s.db.one<{ h: string | null }>(step('SELECT of_name_tokens($1, $2, $3) AS h', [pads.ipad, pads.opad, name]));
+        expect([name, r?.h ?? null]).toEqual([name, nameTokenHashes(KEY, name)]);
+      }
+      expect(storedNameTokens('Zhang Wei')).toEqual(['zhang', 'wei']);
+      expect(storedNameTokens('欧阳娜娜')).toEqual(['欧阳', '娜娜']);
+      expect(nameTokenHashes(KEY, 'Wei Zhang')).toBe(nameTokenHashes(KEY, 'ZHANG wei'));
+      expect(nameTokenHashes(KEY, 'Wei Zhang')).not.toContain('zhang');
+      expect(nameTokenHashes(KEY, 'Wei Zhang')).not.toBe(nameTokenHashes(Buffer.alloc(32, 8), 'Wei Zhang'));
     } finally {
       await s.done();
     }

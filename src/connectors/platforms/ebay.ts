@@ -15,6 +15,8 @@ const COUNTRY = countryMap();
 /** The report's columns per site. Only the first three French names are documented (ebay.md); the rest are [BELIEF]. */
 interface Dialect {
   site: string;
+  /** the site's country: phone numbers written without + are read as its national numbers */
+  region: string;
   timezone: string;
   dates: string[];
   sales: string; order: string; user: string; name: string; email: string; buyerCity?: string; buyerState?: string; buyerZip?: string;
@@ -23,7 +25,7 @@ interface Dialect {
 }
 
 const US: Dialect = {
-  site: 'us', timezone: 'America/Los_Angeles', dates: ['%b-%d-%y', '%b-%d-%Y'],
+  site: 'us', region: 'US', timezone: 'America/Los_Angeles', dates: ['%b-%d-%y', '%b-%d-%Y'],
   sales: 'Sales Record Number', order: 'Order Number', user: 'Buyer Username', name: 'Buyer Name', email: 'Buyer Email',
   buyerCity: 'Buyer City', buyerState: 'Buyer State', buyerZip: 'Buyer Zip', buyerCountry: 'Buyer Country',
   phone: 'Ship To Phone', city: 'Ship To City', state: 'Ship To State', zip: 'Ship To Zip', country: 'Ship To Country',
@@ -32,7 +34,7 @@ const US: Dialect = {
 };
 
 const UK: Dialect = {
-  ...US, site: 'uk', timezone: 'Europe/London', dates: ['%d-%b-%y', '%b-%d-%y', '%d-%b-%Y'],
+  ...US, site: 'uk', region: 'GB', timezone: 'Europe/London', dates: ['%d-%b-%y', '%b-%d-%y', '%d-%b-%Y'],
   phone: 'Post to phone', city: 'Post to city', state: 'Post to county', zip: 'Post to postcode', country: 'Post to country',
   shipping: 'Postage And Handling',
 };
@@ -40,7 +42,7 @@ const UK: Dialect = {
 // French month abbreviations (janv., févr., déc. ...) are not English: the date transform reads them through its
 // month-name table, so a French date that still fails is bad data and rejects the record, as on the other sites.
 const FR: Dialect = {
-  site: 'fr', timezone: 'Europe/Paris', dates: ['%d-%b.-%y', '%d-%b-%y'],
+  site: 'fr', region: 'FR', timezone: 'Europe/Paris', dates: ['%d-%b.-%y', '%d-%b-%y'],
   sales: 'Numéro de vente', order: 'Numéro de commande', user: "Pseudo de l'acheteur", name: "Nom de l'acheteur",
   email: "Adresse e-mail de l'acheteur", phone: 'Téléphone du destinataire', city: 'Ville de livraison', zip: 'Code postal de livraison',
   country: 'Pays de livraison', item: "Numéro de l'objet", title: "Titre de l'objet", sku: 'Libellé personnalisé', qty: 'Quantité',
@@ -91,8 +93,10 @@ function ordersMapping(d: Dialect): Mapping {
         when_present: d.user,
         platform_customer_id: d.user,
         email_hash: { column: d.email, transform: 'email_hash' },
-        phone_hash: { column: d.phone, transform: 'phone_hash' },
+        phone_hash: { column: d.phone, transform: 'phone_hash', country: d.region },
+        phone_fragment_hash: { column: d.phone, transform: 'phone_fragment_hash', country: d.region },
         name_masked: { column: d.name, transform: 'mask_name' },
+        name_tokens: { column: d.name, transform: 'name_tokens' },
         city: opt(d.buyerCity, (c) => c),
         region: opt(d.buyerState, (c) => c),
         postcode: opt(d.buyerZip, (c) => ({ column: c, transform: 'id' as const })),
@@ -167,8 +171,10 @@ const getOrders = map({
       platform_customer_id: 'BuyerUserID',
       // a path into the first transaction only resolves when there is one (an object); see the report
       email_hash: { column: 'TransactionArray.Transaction.Buyer.Email', transform: 'email_hash' },
-      phone_hash: { column: 'ShippingAddress.Phone', transform: 'phone_hash' },
+      phone_hash: { column: 'ShippingAddress.Phone', transform: 'phone_hash', country: 'ShippingAddress.Country' },
+      phone_fragment_hash: { column: 'ShippingAddress.Phone', transform: 'phone_fragment_hash', country: 'ShippingAddress.Country' },
       name_masked: { column: 'ShippingAddress.Name', transform: 'mask_name' },
+      name_tokens: { column: 'ShippingAddress.Name', transform: 'name_tokens' },
       city: 'ShippingAddress.CityName',
       region: 'ShippingAddress.StateOrProvince',
       postcode: { column: 'ShippingAddress.PostalCode', transform: 'id' },

@@ -43,8 +43,13 @@ const orders = parseMapping({
     customer_account: {
       key: ['platform_customer_id'],
       platform_customer_id: '下单帐号',
-      phone_hash: { column: '联系电话', transform: 'phone_hash' },
+      phone_hash: { column: '联系电话', transform: 'phone_hash', country: 'CN' },
+      phone_fragment_hash: { column: '联系电话', transform: 'phone_fragment_hash', country: 'CN' },
       name_masked: { column: '客户姓名', transform: 'mask_name' },
+      name_tokens: { column: '客户姓名', transform: 'name_tokens' },
+      // the address is one text: 浙江省杭州市西湖区建国路929号…
+      region: { column: '客户地址', extract: '^\\s*(\\S{1,8}?(?:省|自治区|特别行政区|市))' },
+      city: { column: '客户地址', extract: '^\\s*\\S{1,8}?(?:省|自治区|特别行政区|市)\\s*(\\S{1,8}?(?:市|自治州|地区|盟))' },
       country: { const: 'CN' },
       first_seen_at: '下单时间',
     },

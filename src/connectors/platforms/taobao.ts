@@ -46,8 +46,15 @@ const orderReport = parseMapping({
       platform_customer_id: '买家会员名',
       // the Alipay account is an email or a phone number: each hash keeps only what it recognises
       email_hash: { column: '买家支付宝账号', transform: 'email_hash' },
-      phone_hash: { column: ['联系手机', '联系电话'], transform: 'phone_hash' },
+      phone_hash: { column: ['联系手机', '联系电话'], transform: 'phone_hash', country: 'CN' },
+      // a phone, else the Alipay account, which is often the masked phone (180****8844)
+      phone_fragment_hash: { column: ['联系手机', '联系电话', '买家支付宝账号'], transform: 'phone_fragment_hash', country: 'CN' },
       name_masked: { column: '收货人姓名', transform: 'mask_name' },
+      name_tokens: { column: '收货人姓名', transform: 'name_tokens' },
+      // the address is one text: 吉林省 通化市 柳河县 解放路895号…(135300)
+      region: { column: '收货地址', extract: '^\\s*(\\S{1,8}?(?:省|自治区|特别行政区|市))' },
+      city: { column: '收货地址', extract: '^\\s*\\S{1,8}?(?:省|自治区|特别行政区|市)\\s*(\\S{1,8}?(?:市|自治州|地区|盟))' },
+      postcode: { column: '收货地址', extract: '[(（](\\d{6})[)）]\\s*$', transform: 'id' },
       country: { const: 'CN' },
       first_seen_at: '订单创建时间',
     },

@@ -21,7 +21,10 @@ export interface FusePersonsResult {
   largestPerson: number;
   kept: number;
   links: { email: number; phone: number; probabilistic: number };
-  refused: { deterministic: number; probabilistic: number };
+  /** unions refused by the merge rules; probabilistic also counts phone conflicts (of which phoneConflicts) */
+  refused: { deterministic: number; probabilistic: number; phoneConflicts: number };
+  /** above-threshold pairs left out as ambiguous (another account of the same platform scored about as well) */
+  ambiguous: number;
   ignored: { blocked: number; overShared: number; relay: number };
   candidates: number;
   model?: { lambda: number; m: number[][]; u: number[][] };
@@ -38,7 +41,7 @@ export async function fusePersons(db: Backend, key: Buffer, opts: FusePersonsOpt
   const det = stitch(accounts, rules, blocked);
   const prob = opts.deterministicOnly
     ? undefined
-    : linkProbabilistic(accounts, det.uf, rules, blocked, { ...DEFAULT_PROBABILISTIC, ...opts.probabilistic, links: det.links });
+    : linkProbabilistic(accounts, det.uf, rules, blocked, { ...DEFAULT_PROBABILISTIC, ...opts.probabilistic, links: det.links, key });
 
   // how each account joined its person: the identifier kind, else the best probabilistic pair
   const method: string[] = accounts.map(() => 'single');
@@ -87,7 +90,8 @@ export async function fusePersons(db: Backend, key: Buffer, opts: FusePersonsOpt
     largestPerson: Math.max(0, ...sizes),
     kept,
     links: { email: det.links.filter((l) => l.kind === 'email').length, phone: det.links.filter((l) => l.kind === 'phone').length, probabilistic: prob?.merges.length ?? 0 },
-    refused: { deterministic: det.refused.length, probabilistic: prob?.refused ?? 0 },
+    refused: { deterministic: det.refused.length, probabilistic: prob?.refused ?? 0, phoneConflicts: prob?.phoneConflicts ?? 0 },
+    ambiguous: prob?.ambiguous ?? 0,
     ignored: det.ignored,
     candidates: prob?.candidates ?? 0,
     ...(prob ? { model: { lambda: prob.model.lambda, m: prob.model.m, u: prob.model.u } } : {}),

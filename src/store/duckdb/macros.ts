@@ -86,8 +86,9 @@ export function duckdbMacros(): SqlStep[] {
         (SELECT CASE WHEN (10 - list_sum(list_transform(range(13), i -> TRY_CAST(substr(g, i + 1, 1) AS INT) * (CASE WHEN i % 2 = 0 THEN 3 ELSE 1 END))) % 10) % 10 = TRY_CAST(substr(g, 14, 1) AS INT) THEN g ELSE NULL END
          FROM (SELECT lpad(regexp_replace(of_clean_id(s), '[\\s-]', '', 'g'), 14, '0') AS g))
       ELSE NULL END`,
-    // keyed hash: HMAC-SHA256 with the project key (ipad/opad blocks bound as hex by the caller)
-    `of_hmac(ipad_hex, opad_hex, msg) AS CASE WHEN msg IS NULL THEN NULL ELSE sha256(unhex(opad_hex) || unhex(sha256(unhex(ipad_hex) || msg::BLOB))) END`,
+    // keyed hash: HMAC-SHA256 with the project key (ipad/opad blocks bound as hex by the caller); encode() hashes the
+    // UTF-8 bytes (a ::BLOB cast refuses non-ASCII text and reads \\x escapes)
+    `of_hmac(ipad_hex, opad_hex, msg) AS CASE WHEN msg IS NULL THEN NULL ELSE sha256(unhex(opad_hex) || unhex(sha256(unhex(ipad_hex) || encode(msg)))) END`,
     `of_email_norm(s) AS CASE WHEN regexp_matches(lower(of_fold(s)), '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$') THEN lower(of_fold(s)) ELSE NULL END`,
   ];
   return macros.map((m) => ({ sql: `CREATE OR REPLACE TEMP MACRO ${m}` }));
@@ -110,5 +111,62 @@ export function duckdbPiiMacros(): SqlStep[] {
         WHEN of_fold(s) IS NULL THEN NULL
         WHEN regexp_matches(of_fold(s), '^\\p{Han}') THEN substr(of_fold(s), 1, 1) || repeat('*', length(of_fold(s)) - 1)
         ELSE regexp_replace(of_fold(s), '([\\p{L}\\p{N}])[\\p{L}\\p{N}]*', '\\1***', 'g') END`,
+    ...phoneRegionMacros(),
+    // E.164 with the record's country for national numbers (privacy/phone.ts phoneE164 with a default country): a
+    // '+'/00 number, a CN mobile or a NANP country keeps of_phone_e164's rules; other countries of PHONE_REGIONS
+    // drop the trunk 0 and prefix the calling code when the length is possible there; unknown countries give NULL.
+    // Macros are inlined: a value used several times is bound once through a one-element list_transform, else
+    // the nested expansions make a tree DuckDB takes seconds to plan.
+    `of_phone_e164_in(s, c) AS CASE
+        WHEN s IS NULL THEN NULL
+        WHEN nullif(upper(trim(c)), '') IS NULL OR upper(trim(c)) IN ('US', 'CA') THEN of_phone_e164(s)
+        ELSE list_transform([{d: of_phone_digits(s), c: upper(trim(c))}], x -> CASE
+          WHEN contains(x.d, '*') THEN NULL
+          WHEN regexp_matches(x.d, '^(\\+|00|1[3-9]\\d{9}$|861[3-9]\\d{9}$)') THEN of_phone_e164(s)
+          ELSE of_phone_national(replace(x.d, '+', ''), of_phone_cc(x.c), of_phone_trunk(x.c), of_phone_lens(x.c)) END)[1] END`,
+    `of_phone_national(d, cc, trunk, lens) AS list_transform([{d: d, cc: cc, trunk: trunk, lens: lens}], x -> CASE
+        WHEN x.cc IS NULL OR x.d = '' THEN NULL
+        WHEN x.trunk AND starts_with(x.d, '0') THEN (CASE WHEN list_contains(x.lens, length(x.d) - 1) THEN '+' || x.cc || substr(x.d, 2) END)
+        WHEN list_contains(x.lens, length(x.d)) THEN '+' || x.cc || x.d END)[1]`,
+    // the fragment masked exports keep (138****5678: first 3 + last 4 digits of the national number), from a
+    // masked or a full number (privacy/phone.ts phoneFragment)
+    `of_phone_fragment(s, c) AS CASE
+        WHEN s IS NULL THEN NULL
+        WHEN regexp_matches(regexp_replace(of_fold(s), '\\s', '', 'g'), '^(?:\\+?86)?\\d{3}\\*{4}\\d{4}$') THEN regexp_extract(regexp_replace(of_fold(s), '\\s', '', 'g'), '(\\d{3}\\*{4}\\d{4})$', 1)
+        ELSE list_transform([of_phone_e164_in(s, c)], e -> list_transform([CASE WHEN starts_with(e, '+86') THEN substr(e, 4) WHEN starts_with(e, '+1') THEN substr(e, 3)
+          ELSE regexp_replace(e, '^\\+\\d{2}', '') END], n -> CASE WHEN length(n) >= 7 THEN left(n, 3) || '****' || right(n, 4) END)[1])[1] END`,
+    // name tokens (privacy/name-tokens.ts storedNameTokens): Latin names as lower-case accent-free words, Han names as
+    // surname + given name (two-character surname for names of four or more); each token as 16 hex of the keyed
+    // SHA-256 sha256((key ⊕ ipad) || 'name:' || token) — HMAC's inner hash: one SHA-256 per token instead of two,
+    // 10x cheaper inside a lambda (privacy/hmac.ts nameTokenHash) — sorted and space-separated. A masked input
+    // (王**) gives none.
+    `of_name_tokens(ipad_hex, opad_hex, s) AS CASE WHEN s IS NULL OR contains(s, '*') THEN NULL
+        ELSE nullif(array_to_string(list_sort(list_distinct(
+          list_transform(of_name_token_list(of_fold(s)), t -> left(sha256(unhex(ipad_hex) || encode('name:' || t)), 16)))), ' '), '') END`,
+    `of_name_token_list(f) AS CASE
+        WHEN f IS NULL THEN NULL
+        WHEN regexp_matches(f, '\\p{Han}') THEN list_transform([regexp_replace(f, '[^\\p{Han}]', '', 'g')], h -> list_filter([left(h, CASE WHEN length(h) >= 4 THEN 2 ELSE 1 END), substr(h, CASE WHEN length(h) >= 4 THEN 3 ELSE 2 END)], t -> t <> ''))[1]
+        ELSE list_filter(regexp_split_to_array(lower(strip_accents(f)), '[^a-z0-9]+'), t -> t <> '') END`,
   ].map((m) => ({ sql: `CREATE OR REPLACE TEMP MACRO ${m}` }));
+}
+
+/** Countries whose national phone numbers ingest turns into E.164 (with the country given by the mapping):
+ *  calling code, whether a leading trunk 0 is dropped, and the possible lengths of the national number
+ *  (libphonenumber's metadata; test/privacy/normalise.test.ts checks each against phoneE164). NANP and CN mobiles
+ *  have their own rules in of_phone_e164. Italy is left out: its numbers keep the leading 0. */
+export const PHONE_REGIONS: readonly (readonly [string, string, boolean, readonly number[]])[] = [
+  ['FR', '33', true, [9]], ['GB', '44', true, [7, 9, 10]], ['DE', '49', true, [6, 7, 8, 9, 10, 11, 12, 13]],
+  ['ES', '34', false, [9]], ['PT', '351', false, [9]], ['NL', '31', true, [9]], ['BE', '32', true, [8, 9]],
+  ['CH', '41', true, [9]], ['AT', '43', true, [7, 8, 9, 10, 11, 12, 13]], ['IE', '353', true, [7, 8, 9]],
+  ['AU', '61', true, [9]], ['NZ', '64', true, [8, 9, 10]], ['SE', '46', true, [7, 8, 9]], ['PL', '48', false, [9]],
+  ['CN', '86', true, [7, 8, 9, 10, 11, 12]], ['HK', '852', false, [8]], ['SG', '65', false, [8]], ['JP', '81', true, [9, 10]],
+];
+
+function phoneRegionMacros(): string[] {
+  const cases = (f: (r: (typeof PHONE_REGIONS)[number]) => string) => PHONE_REGIONS.map((r) => `WHEN ${sqlString(r[0])} THEN ${f(r)}`).join(' ');
+  return [
+    `of_phone_cc(c) AS CASE c ${cases((r) => sqlString(r[1]))} END`,
+    `of_phone_trunk(c) AS CASE c ${cases((r) => String(r[2]))} ELSE false END`,
+    `of_phone_lens(c) AS CASE c ${cases((r) => `[${r[3].join(', ')}]`)} END`,
+  ];
 }

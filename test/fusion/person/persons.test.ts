@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../src/store/backend.js';
 import { step } from '../../../src/store/sql.js';
-import { emailHash, phoneHash } from '../../../src/privacy/hmac.js';
+import { emailHash, nameTokenHashes, phoneFragmentHash, phoneHash } from '../../../src/privacy/hmac.js';
 import { fusePersons } from '../../../src/fusion/person/fuse.js';
 import { personView } from '../../../src/fusion/person/show.js';
 import { tempStore } from '../../support/db.js';
@@ -13,12 +13,16 @@ const KEY = Buffer.alloc(32, 5);
 const e = (x: string) => emailHash(KEY, x);
 const p = (x: string) => phoneHash(KEY, x);
 
-interface Acc { platform: string; id: string; email?: string | null; phone?: string | null; name?: string; city?: string; postcode?: string; country?: string }
+/** `fullName` is hashed into name tokens as ingest does; `masked` is a masked phone (138****5678) giving only a fragment */
+interface Acc { platform: string; id: string; email?: string | null; phone?: string | null; name?: string; city?: string; postcode?: string; country?: string; fullName?: string; masked?: string; region?: string }
 
 async function addAccounts(db: Backend, accounts: Acc[]) {
   for (const a of accounts) {
-    await db.run(step(`INSERT INTO customer_account (platform, platform_customer_id, email_hash, phone_hash, name_masked, city, postcode, country, row_hash)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [a.platform, a.id, a.email ? e(a.email) : null, a.phone ? p(a.phone) : null, a.name ?? null, a.city ?? null, a.postcode ?? null, a.country ?? 'US', `${a.platform}:${a.id}`]));
+    await db.run(step(`INSERT INTO customer_account (platform, platform_customer_id, email_hash, phone_hash, name_masked, city, postcode, country, row_hash,
+        name_tokens, phone_fragment_hash, region)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, [a.platform, a.id, a.email ? e(a.email) : null, a.phone ? p(a.phone) : null, a.name ?? null, a.city ?? null,
+      a.postcode ?? null, a.country ?? 'US', `${a.platform}:${a.id}`, a.fullName ? nameTokenHashes(KEY, a.fullName) : null,
+      phoneFragmentHash(KEY, a.masked ?? a.phone), a.region ?? null]));
   }
 }
 
@@ -136,6 +140,43 @@ describe('Fellegi-Sunter and stable ids', () => {
     const after = await personOf(s.db);
     expect(after.get('jd:jd_new')).toBe(before.get('shopify:s5'));
     for (const [k, v] of before) expect(after.get(k)).toBe(v);
+  });
+});
+
+describe('name tokens and phone fragments (keyed hashes stored at ingest)', () => {
+  it('links a masked-phone Taobao account to its JD account by fragment, name tokens and city — not a namesake with another fragment', async () => {
+    const surnames: [string, string][] = [['张', 'Zhang'], ['王', 'Wang'], ['李', 'Li'], ['刘', 'Liu'], ['陈', 'Chen'], ['杨', 'Yang']];
+    const given: [string, string][] = [['伟', 'Wei'], ['娜', 'Na'], ['敏', 'Min'], ['静', 'Jing'], ['磊', 'Lei'], ['洋', 'Yang'], ['艳', 'Yan']];
+    const cities = [['成都市', '四川省'], ['杭州市', '浙江省'], ['武汉市', '湖北省']];
+    const accounts: Acc[] = [];
+    let n = 0;
+    for (const [sz, sp] of surnames) {
+      for (const [gz, gp] of given) {
+        n++;
+        const phone = `139${String(10_000_000 + n * 7919).slice(-8)}`;
+        const [city, region] = cities[n % 3]!;
+        const han = `${sz}${gz}`;
+        const base = { name: `${sz}*`, fullName: han, city, region, country: 'CN' };
+        // JD and Amazon (Latin name, same phone: identifier-linked, the labels), Taobao with only the masked phone
+        accounts.push({ platform: 'jd', id: `jd${n}`, phone, ...base });
+        accounts.push({ platform: 'amazon', id: `am${n}`, phone, email: `r${n}@marketplace.amazon.com`, name: `${gp.charAt(0)}*** ${sp.charAt(0)}***`, fullName: `${gp} ${sp}`, city, region, country: 'CN' });
+        accounts.push({ platform: 'taobao', id: `tb${n}`, masked: `${phone.slice(0, 3)}****${phone.slice(-4)}`, ...base });
+      }
+    }
+    // a namesake of person 1 in the same city with another phone: same tokens, other fragment
+    accounts.push({ platform: 'pinduoduo', id: 'namesake', masked: '135****0000', name: '张*', fullName: '张伟', city: cities[1]![0], region: cities[1]![1], country: 'CN' });
+    await addAccounts(s.db, accounts);
+    const det = await fusePersons(s.db, KEY, { deterministicOnly: true });
+    expect(det.persons).toBe(2 * n + 1);
+    await fusePersons(s.db, KEY);
+    const m = await personOf(s.db);
+    let right = 0;
+    for (let i = 1; i <= n; i++) if (m.get(`taobao:tb${i}`) === m.get(`jd:jd${i}`)) right++;
+    expect(right / n).toBeGreaterThan(0.9);
+    expect(m.get('pinduoduo:namesake')).not.toBe(m.get('jd:jd1'));
+    // nothing but keyed hashes was stored for names and fragments
+    const stored = await s.db.all<{ t: string | null; f: string | null }>(step('SELECT name_tokens AS t, phone_fragment_hash AS f FROM customer_account'));
+    for (const r of stored) for (const v of [r.t, r.f]) expect(v ?? '').toMatch(/^[0-9a-f ]*$/);
   });
 });
 
