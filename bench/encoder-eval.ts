@@ -38,14 +38,14 @@ for (const name of DATASETS) {
 if (json) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  console.log('| dataset | recall@1 TF-IDF → +enc | recall@3 | recall@10 | candidates @10 (TF-IDF / +enc) | test F1 baseline | test F1 +enc.cos | encoder train s |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| dataset | recall@1 TF-IDF → +enc | recall@3 | recall@10 | candidates @10 (TF-IDF / +enc) | valid F1 baseline → +enc.cos | test F1 baseline | test F1 +enc.cos | selected on valid: test F1 | encoder train s |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const b = (k: number): string => {
       const row = r.blocking.find((x) => x.k === k);
       return row ? `${pct(row.tfidf.recall)} → ${pct(row.withEncoder.recall)}` : '-';
     };
     const c = r.blocking.find((x) => x.k === 10);
-    console.log(`| ${r.dir.split('/').pop() ?? r.dir} | ${b(1)} | ${b(3)} | ${b(10)} | ${c ? `${c.tfidf.candidates} / ${c.withEncoder.candidates}` : '-'} | ${pct(r.matcher.baseline.f1)} ± ${pct(r.matcher.baseline.sd)} | ${pct(r.matcher.withEncoder.f1)} ± ${pct(r.matcher.withEncoder.sd)} | ${r.encoder.trainSeconds.toFixed(0)} |`);
+    console.log(`| ${r.dir.split('/').pop() ?? r.dir} | ${b(1)} | ${b(3)} | ${b(10)} | ${c ? `${c.tfidf.candidates} / ${c.withEncoder.candidates}` : '-'} | ${pct(r.matcher.baseline.validF1)} → ${pct(r.matcher.withEncoder.validF1)} | ${pct(r.matcher.baseline.f1)} ± ${pct(r.matcher.baseline.sd)} | ${pct(r.matcher.withEncoder.f1)} ± ${pct(r.matcher.withEncoder.sd)} | ${r.matcher.selected.useEncoder ? '+enc' : 'baseline'} ${pct(r.matcher.selected.f1)} (Δ ${(100 * (r.matcher.selected.f1 - r.matcher.baseline.f1)).toFixed(1)}) | ${r.encoder.trainSeconds.toFixed(0)} |`);
   }
 }

@@ -1,7 +1,9 @@
 // `map suggest` on every connector fixture with its platform's column names left out: share of the real connector's
 // canonical rows the suggested mapping reproduces (core fields per table, see CORE_FIELDS). `npm run bench -- map-suggest [--json]`
+// With file or folder arguments it scores those instead (the generalisation check on ../shared/data):
+// `npm run bench -- map-suggest ../shared/data/olist-sample /tmp/online_retail_20k.csv`
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { scoreSuggestion } from '../src/ai/map-suggest/evaluate.js';
 import { hmacPads } from '../src/privacy/key.js';
 import { openStore } from '../src/store/open.js';
@@ -13,18 +15,21 @@ const ROOT = 'test/fixtures';
 const json = process.argv.includes('--json');
 const hmac = hmacPads(Buffer.alloc(32, 7));
 const out: { file: string; connector: string | null; share: number | null; tables: string; error?: string }[] = [];
-for (const d of readdirSync(ROOT).sort()) {
-  if (d.endsWith('.ts')) continue;
-  for (const f of readdirSync(join(ROOT, d)).sort()) {
-    if (f.includes('gbk-source')) continue;
+const given = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const files: string[] = given.length > 0
+  ? given.flatMap((g) => (statSync(g).isDirectory() ? readdirSync(g).sort().map((f) => join(g, f)) : [g]))
+  : readdirSync(ROOT).sort().filter((d) => !d.endsWith('.ts')).flatMap((d) => readdirSync(join(ROOT, d)).sort().filter((f) => !f.includes('gbk-source')).map((f) => join(ROOT, d, f)));
+{
+  for (const path of files) {
+    const name = given.length > 0 ? path : path.slice(ROOT.length + 1);
     const dir = mkdtempSync(join(tmpdir(), 'omnifuse-mapbench-'));
     const a = await openStore(join(dir, 'a.duckdb'));
     const b = await openStore(join(dir, 'b.duckdb'));
     try {
-      const s = await scoreSuggestion(a, b, join(ROOT, d, f), hmac);
-      out.push({ file: `${d}/${f}`, connector: s.connector, share: s.share, tables: s.tables.map((t) => `${t.table} ${t.correct}/${t.real}`).join(', ') });
+      const s = await scoreSuggestion(a, b, path, hmac);
+      out.push({ file: name, connector: s.connector, share: s.share, tables: s.tables.map((t) => `${t.table} ${t.correct}/${t.real}`).join(', ') });
     } catch (e) {
-      out.push({ file: `${d}/${f}`, connector: null, share: null, tables: '', error: (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '' });
+      out.push({ file: name, connector: null, share: null, tables: '', error: (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '' });
     } finally {
       await a.close();
       await b.close();

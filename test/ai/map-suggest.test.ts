@@ -11,15 +11,18 @@ import { ingestFile } from '../../src/ingest/ingest.js';
 import { step } from '../../src/store/sql.js';
 import { TEST_HMAC, tempStore } from '../support/db.js';
 
-/** Fixtures whose suggestion reproduces the real connector's rows today, with the share measured; a regression fails. */
+/**
+ * Fixtures whose suggestion reproduces the real connector's rows, one per heuristic (see docs/ai-providers.md), with
+ * the platform's own column names withheld; a regression fails. The whole table: `npm run bench -- map-suggest`.
+ */
 const FLOORS: [string, number][] = [
-  ['test/fixtures/amazon/active_listings.txt', 0.9],
-  ['test/fixtures/olist/olist_customers_dataset.csv', 0.9],
-  ['test/fixtures/olist/olist_orders_dataset.csv', 0.9],
-  ['test/fixtures/olist/olist_products_dataset.csv', 0.9],
-  ['test/fixtures/google-merchant/products.tsv', 0.9],
-  ['test/fixtures/taobao/ExportOrderDetailList202603.csv', 0.9],
-  ['test/fixtures/amazon/all_orders.txt', 0.75],
+  ['test/fixtures/shopify/orders_export.csv', 0.9], // order id by value (#1001 grouping line rows), line-item qualifiers
+  ['test/fixtures/shopify/products_export.csv', 0.9], // SKU as key, product handle as group, fill_down, when_present
+  ['test/fixtures/woocommerce/orders.json', 0.9], // nested JSON line items (each), record id by value, UTC twin
+  ['test/fixtures/amazon/orders_sp_api.json', 0.9], // camelCase keys, value leaves, a "price" that is the line total
+  ['test/fixtures/ebay/get_orders.xml', 0.9], // XML records, a single element as an object, variant SKU first
+  ['test/fixtures/ebay/orders_fr.csv', 0.9], // French headers, preamble line, French month abbreviations
+  ['test/fixtures/pinduoduo/pdd-orders-gbk.csv', 0.9], // GBK, goods id shared by SKUs, first date column, subtotal as line amount
 ];
 
 describe('map suggest', () => {

@@ -29,6 +29,8 @@ export interface EncoderEvalOptions {
    * and the trees then over-trust it. 'same' reuses the blocking encoder.
    */
   readonly featureEncoder?: 'self-supervised' | 'same';
+  /** Valid-F1 gain the encoder feature must bring to be selected (default MIN_VALID_GAIN). */
+  readonly minValidGain?: number;
   readonly onProgress?: (msg: string) => void;
 }
 
@@ -50,7 +52,24 @@ export interface EncoderEvalResult {
   readonly records: { readonly left: number; readonly right: number };
   readonly encoder: { readonly trainSeconds: number; readonly trainTexts: number; readonly positives: number; readonly firstLoss: number; readonly lastLoss: number; readonly embedSecondsPer1k: number };
   readonly blocking: readonly BlockingRow[];
-  readonly matcher: { readonly baseline: F1Row; readonly withEncoder: F1Row };
+  readonly matcher: {
+    readonly baseline: F1Row;
+    readonly withEncoder: F1Row;
+    /**
+     * Model selection on VALID only: the matcher with `enc.cos` is kept when its mean valid F1 over the seeds beats the
+     * baseline's by more than `minValidGain`, else the baseline is kept; `f1` is the chosen model's test F1.
+     */
+    readonly selected: F1Row & { readonly useEncoder: boolean };
+  };
+}
+
+/** Valid-F1 gain (absolute, 0..1) the encoder feature must bring to be kept (ties and noise keep the simpler model). */
+export const MIN_VALID_GAIN = 0.001;
+
+/** Chooses between the two matchers by mean valid F1 only (test is never looked at). */
+export function selectOnValid(baseline: F1Row, withEncoder: F1Row, minValidGain = MIN_VALID_GAIN): F1Row & { useEncoder: boolean } {
+  const useEncoder = withEncoder.validF1 > baseline.validF1 + minValidGain;
+  return { ...(useEncoder ? withEncoder : baseline), useEncoder };
 }
 
 
@@ -118,12 +137,13 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
   const baseline = f1Of(base, bt, bv, bs, seeds);
   const [et, ev, es] = fp(withEnc);
   const withEncoder = f1Of(withEnc, et, ev, es, seeds);
-  say(`${dir}: test F1 ${(baseline.f1 * 100).toFixed(1)} → ${(withEncoder.f1 * 100).toFixed(1)} (valid ${(baseline.validF1 * 100).toFixed(1)} → ${(withEncoder.validF1 * 100).toFixed(1)})`);
+  const selected = selectOnValid(baseline, withEncoder, opts.minValidGain);
+  say(`${dir}: test F1 ${(baseline.f1 * 100).toFixed(1)} → ${(withEncoder.f1 * 100).toFixed(1)} (valid ${(baseline.validF1 * 100).toFixed(1)} → ${(withEncoder.validF1 * 100).toFixed(1)}); selected on valid: ${selected.useEncoder ? '+enc.cos' : 'baseline'}`);
   return {
     dir,
     records: { left: lefts.list.length, right: rights.list.length },
     encoder: { trainSeconds: report.seconds, trainTexts: set.texts.length, positives: set.positives.length, firstLoss: report.firstLoss, lastLoss: report.lastLoss, embedSecondsPer1k },
     blocking,
-    matcher: { baseline, withEncoder },
+    matcher: { baseline, withEncoder, selected },
   };
 }

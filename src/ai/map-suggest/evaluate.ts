@@ -34,20 +34,28 @@ export interface SuggestionScore {
   readonly suggestion: Suggestion;
 }
 
-type Rows = Map<string, Record<string, unknown>>;
+type Rows = Map<string, Record<string, unknown>[]>;
 
 /**
- * Rows by the source record they came from (source_row, and their order within it): a suggestion may pick another column
- * as the listing id than the real connector does, and still ingest the record correctly.
+ * Rows by the source record they came from: a suggestion may pick another column as the listing id than the real
+ * connector does (the SKU instead of the ASIN), and still ingest the record correctly, so the rows of one record are
+ * paired by content, not by their key.
  */
 async function tableRows(db: Backend, table: CanonicalTable, fileId: number): Promise<Rows> {
   const core = CORE_FIELDS[table] ?? [];
   const rows = await db.all(step(
-    `SELECT CAST(source_row AS VARCHAR) || ':' || CAST(row_number() OVER (PARTITION BY source_row ORDER BY ${canonicalTables[table].key.join(', ')}) AS VARCHAR) AS __at,
-       ${core.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM ${table} WHERE source_file_id = $1`,
+    `SELECT CAST(source_row AS VARCHAR) AS __at, ${core.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')}
+       FROM ${table} WHERE source_file_id = $1 ORDER BY source_row, ${canonicalTables[table].key.join(', ')}`,
     [fileId],
   ));
-  return new Map(rows.map((r) => [String(r.__at), r]));
+  const out: Rows = new Map();
+  for (const r of rows) {
+    const k = String(r.__at);
+    const l = out.get(k) ?? [];
+    l.push(r);
+    out.set(k, l);
+  }
+  return out;
 }
 
 /** realDb and suggestedDb must be two fresh stores; the file is ingested into each. */
@@ -69,13 +77,23 @@ export async function scoreSuggestion(realDb: Backend, suggestedDb: Backend, pat
     if (n === 0 || !(t in canonicalTables)) continue;
     const table = t as CanonicalTable;
     const want = await tableRows(realDb, table, real.sourceFileId);
-    const got: Rows = mine.sourceFileId === null ? new Map<string, Record<string, unknown>>() : await tableRows(suggestedDb, table, mine.sourceFileId);
+    const got: Rows = mine.sourceFileId === null ? new Map<string, Record<string, unknown>[]>() : await tableRows(suggestedDb, table, mine.sourceFileId);
     let correct = 0;
-    for (const [k, r] of want) {
-      const g = got.get(k);
-      if (g && (CORE_FIELDS[table] ?? []).every((f) => r[f] === null || r[f] === undefined || r[f] === g[f])) correct++;
+    let realN = 0;
+    const core = CORE_FIELDS[table] ?? [];
+    for (const [k, rs] of want) {
+      const free = [...(got.get(k) ?? [])];
+      for (const r of rs) {
+        realN++;
+        // a real row counts when one suggested row of the same record, not paired yet, has every core field it has
+        const i = free.findIndex((g) => core.every((f) => r[f] === null || r[f] === undefined || r[f] === g[f]));
+        if (i >= 0) {
+          correct++;
+          free.splice(i, 1);
+        }
+      }
     }
-    tables.push({ table, real: want.size, correct });
+    tables.push({ table, real: realN, correct });
   }
   const realN = tables.reduce((a, t) => a + t.real, 0);
   return { file: path, connector: real.connector, tables, share: realN === 0 ? 1 : tables.reduce((a, t) => a + t.correct, 0) / realN, suggestion };
