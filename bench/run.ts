@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [name, ...rest] = process.argv.slice(2);
-const file = name ? fileURLToPath(new URL(`./${name === 'match' ? 'match-eval' : name}.ts`, import.meta.url)) : '';
+const file = name ? fileURLToPath(new URL(`./${name}.ts`, import.meta.url)) : '';
 if (!name || !existsSync(file)) {
   process.stderr.write('usage: npm run bench -- <name> [options]   (name = a file in bench/: ingest, match, match-scale, forecast, forecast-eval, anomalies-eval, recommend, churn, sentiment, search, pprl, encoder-eval, map-suggest, api, stream, sample)\n');
   process.exit(2);

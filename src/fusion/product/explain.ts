@@ -3,12 +3,11 @@
 import type { Backend } from '../../store/backend.js';
 import { step } from '../../store/sql.js';
 import { inputError } from '../../util/errors.js';
-import { createFeaturizer } from '../features.js';
-import { loadMatcher, type FeatureExplanation } from '../matcher.js';
+import type { FeatureExplanation } from '../matcher.js';
 import { formatListingKey, orderPair, type ListingKey } from './listing-key.js';
 import { createTranslator } from './lexicon.js';
 import { pairRecordOf } from './matching-text.js';
-import { storedProductMatcher } from './model.js';
+import { explainWith, storedProductMatcher } from './model.js';
 import { loadListingsByKey, type ListingRecord } from './records.js';
 import { identifierVerdict } from './weak-labels.js';
 
@@ -35,8 +34,7 @@ export async function explainPair(db: Backend, x: ListingKey, y: ListingKey): Pr
   const boilerplate = new Map((stored.artefact.boilerplate ?? []).map(([p, toks]) => [p, new Set(toks)]));
   const pa = pairRecordOf(ra as ListingRecord, t, boilerplate);
   const pb = pairRecordOf(rb as ListingRecord, t, boilerplate);
-  const matcher = loadMatcher(stored.artefact.matcher, createFeaturizer(stored.artefact.matcher.featurizer));
-  const e = matcher.explain(pa, pb);
+  const e = explainWith(stored.artefact, pa, pb);
   const v = identifierVerdict(ra as ListingRecord, rb as ListingRecord);
   const [a, b] = orderPair(x, y);
   const d = await db.one<{ decision: 'accept' | 'reject' }>(step('SELECT decision FROM match_decision WHERE platform_a = $1 AND listing_a = $2 AND platform_b = $3 AND listing_b = $4', [a.platform, a.id, b.platform, b.id]));
@@ -47,8 +45,8 @@ export async function explainPair(db: Backend, x: ListingKey, y: ListingKey): Pr
     b: { key: formatListingKey(y), text: pb.attrs.title ?? '', productId: idb },
     identifier: v === 1 ? 'same' : v === 0 ? 'conflict' : null,
     humanDecision: d?.decision ?? null,
-    model: { version: stored.info.version, threshold: stored.artefact.matcher.threshold },
-    probability: e.probability, modelSaysMatch: e.match, sameProductNow: ida !== null && ida === idb,
+    model: { version: stored.info.version, threshold: stored.artefact.threshold },
+    probability: e.probability, modelSaysMatch: e.probability >= stored.artefact.threshold, sameProductNow: ida !== null && ida === idb,
     bias: e.bias, features: e.features,
   };
 }

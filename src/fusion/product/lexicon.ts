@@ -51,6 +51,69 @@ export function learnBrandAliases(titles: Iterable<string>): BrandAliases {
   return out;
 }
 
+export interface GlossaryOptions {
+  /** Identifier groups a Han word must appear in before it is translated. */
+  readonly minGroups: number;
+  /** Share of those groups whose English listings carry the English word. */
+  readonly minShare: number;
+  /** How much likelier the English word is in those groups than in all groups. */
+  readonly minLift: number;
+  /** English words kept per Han word. */
+  readonly maxWords: number;
+}
+
+export const DEFAULT_GLOSSARY: GlossaryOptions = { minGroups: 3, minShare: 0.6, minLift: 3, maxWords: 3 };
+
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+// Latin words of the English titles, units and code prefixes included ("ml" of "50ml", "sm" of "SM-A369"): they
+// also appear in Chinese titles and measured better than whole words only (F1 96.6 vs 95.4 on medium seed 42).
+const LATIN_WORD = /\p{Script=Latin}{2,}/gu;
+
+/**
+ * Han words (runs of Han characters) → the English words that go with them, learnt from identifier groups (listings
+ * tied by GTIN, ASIN or seller SKU) that hold both a Chinese and an English title: "修身牛仔裤" in the groups whose
+ * English titles say "slim fit jeans". A word is kept when most such groups have it (minShare) and it is much rarer
+ * elsewhere (minLift), so brands of one product type and colours of one variant do not qualify.
+ */
+export function learnHanGlossary(titles: readonly string[], group: Int32Array, o: GlossaryOptions = DEFAULT_GLOSSARY): Map<string, string> {
+  const han = new Map<number, Set<string>>();
+  const en = new Map<number, Set<string>>();
+  titles.forEach((t, i) => {
+    const g = group[i] as number;
+    if (g < 0 || !t) return;
+    const isHan = /\p{Script=Han}/u.test(t);
+    const into = isHan ? han : en;
+    let set = into.get(g);
+    if (!set) into.set(g, (set = new Set()));
+    for (const m of (isHan ? t : t.normalize('NFKC').toLowerCase()).matchAll(isHan ? HAN_RUN : LATIN_WORD)) set.add(m[0]);
+  });
+  const both = [...han.keys()].filter((g) => en.has(g));
+  const hanCount = new Map<string, number>();
+  const enCount = new Map<string, number>();
+  const pairCount = new Map<string, Map<string, number>>();
+  for (const g of both) {
+    for (const w of en.get(g) as Set<string>) enCount.set(w, (enCount.get(w) ?? 0) + 1);
+    for (const h of han.get(g) as Set<string>) {
+      hanCount.set(h, (hanCount.get(h) ?? 0) + 1);
+      let m = pairCount.get(h);
+      if (!m) pairCount.set(h, (m = new Map<string, number>()));
+      for (const w of en.get(g) as Set<string>) m.set(w, (m.get(w) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [h, m] of [...pairCount].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const nh = hanCount.get(h) as number;
+    if (nh < o.minGroups || COLOURS[h]) continue;
+    const words = [...m]
+      .filter(([w, c]) => c / nh >= o.minShare && c / nh >= o.minLift * ((enCount.get(w) as number) / both.length))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, o.maxWords)
+      .map(([w]) => w);
+    if (words.length) out.set(h, words.join(' '));
+  }
+  return out;
+}
+
 export interface Translator {
   /** English words for the Chinese colours, units and learnt brands in the text (empty when none). */
   extra(text: string): string;

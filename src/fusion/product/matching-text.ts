@@ -10,13 +10,33 @@ const NO_VARIANT = /^(default title|default|none|-|n\/a)$/i;
 
 /** Seller SKU with the usual per-channel decorations removed ("ABC-123_1", "abc-123-FBA" → "abc123"). */
 export function normalizeSku(sku: string): string {
-  return sku.toLowerCase().replace(/(-fba|_\d+|-\d)$/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return sku.toLowerCase().replace(/(-fba|_\d{1,2}|-\d)$/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', ndash: '–', mdash: '—', reg: '®', trade: '™', times: '×' };
+
+/** HTML entities that exports and order APIs leave in titles ("Serum &ndash; 50ml", "Levi&#039;s"). */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** Chinese titles glue brand and model ("安踏588", "阿迪达斯DJ7359"): a space between Han and Latin lets the code stand alone. */
+export function spaceHanLatin(s: string): string {
+  return s.replace(/(\p{Script=Han})(?=[A-Za-z0-9])/gu, '$1 ').replace(/([A-Za-z0-9])(?=\p{Script=Han})/gu, '$1 ');
 }
 
 /** Title plus the variant words the title leaves out, with Chinese units and colours/brands made comparable. */
 export function listingText(r: ListingRecord, t: Translator): string {
-  const parts = [r.title];
-  const lower = r.title.toLowerCase();
+  const title = decodeEntities(r.title);
+  const parts = [title];
+  const lower = title.toLowerCase();
   for (const extra of [r.variant, r.attributes]) {
     if (!extra || NO_VARIANT.test(extra.trim())) continue;
     const missing = extra.split(/[\s/;,]+/u).filter((w) => w && !lower.includes(w.toLowerCase()));
@@ -26,7 +46,8 @@ export function listingText(r: ListingRecord, t: Translator): string {
   if (!r.title && r.mpn) parts.push(r.mpn);
   const text = t.units(parts.filter(Boolean).join(' '));
   const extra = t.extra(text);
-  return extra ? `${text} ${extra}` : text;
+  const spaced = spaceHanLatin(text);
+  return extra ? `${spaced} ${extra}` : spaced;
 }
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff08\uff09\u3010\u3011]+/gu;

@@ -1,22 +1,28 @@
 // The product matcher trained on store listings by identifier weak supervision, and its registry artefact.
-import { gbdtPredict, type GbdtParams } from '../../ai/builtin/gbdt.js';
+import { gbdtContributions, gbdtPredict, trainGbdt, type GbdtModel, type GbdtParams } from '../../ai/builtin/gbdt.js';
 import { createRng } from '../../ai/builtin/rng.js';
 import type { Backend } from '../../store/backend.js';
 import { findModel, saveModel, type ModelInfo } from '../../store/model-registry.js';
-import { createFeaturizer, fitFeaturizer, type Featurizer } from '../features.js';
-import { loadMatcher, trainMatcher, type LoadedMatcher, type Matcher } from '../matcher.js';
+import type { FeatureExplanation } from '../matcher.js';
 import type { PairRecord } from '../pairs/types.js';
-import { confusion, prf } from '../threshold.js';
+import { bestF1Threshold, confusion, prf } from '../threshold.js';
 import { augmentRecord } from './augment.js';
+import { buildProfiles, createProfileContext, type ListingStats, type ProfileContext, type Profiles } from './listing-profiles.js';
+import { N_PAIR_FEATURES, PAIR_FEATURES, pairFeatures } from './pair-features.js';
+import { featurizePairs, rowsOf } from './pair-scoring.js';
 import type { WeakLabels, WeakPair } from './weak-labels.js';
 
 export const PRODUCT_MATCHER = 'product-matcher';
 
-/** What the registry stores: the matcher plus the brand aliases its listing texts were built with. */
+/** What the registry stores: trees, threshold, the IDF statistics features need, and how listing texts were built. */
 export interface ProductMatcherArtefact {
   readonly kind: 'omnifuse.product-matcher';
-  readonly version: 1;
-  readonly matcher: Matcher;
+  readonly version: 2;
+  readonly stats: ListingStats;
+  readonly features: readonly string[];
+  readonly model: GbdtModel;
+  /** Probability at or above which a pair is a match (best F1 on the held-out identifier labels). */
+  readonly threshold: number;
   readonly aliases: [string, string][];
   /** Boilerplate tokens per platform, dropped from the matcher's view of that platform's listings. */
   readonly boilerplate: [string, string[]][];
@@ -31,65 +37,93 @@ export interface MatcherViews {
 export interface TrainedProductMatcher {
   readonly artefact: ProductMatcherArtefact;
   readonly info: ModelInfo;
-  readonly loaded: LoadedMatcher;
   readonly trained: boolean;
 }
 
-/** Fits IDF statistics on at most `sample` records (seeded), enough for stable document frequencies. */
-export function fitOnSample(records: readonly PairRecord[], sample: number, seed: number): Featurizer {
-  let fitOn = records;
-  if (records.length > sample) {
-    const rng = createRng(seed);
-    fitOn = records.filter(() => rng.next() < sample / records.length);
-  }
-  return createFeaturizer(fitFeaturizer(fitOn));
+/** Feature rows (flat, N_PAIR_FEATURES wide) with labels. */
+export interface PairMatrix {
+  readonly x: Float32Array;
+  readonly y: Uint8Array;
 }
 
-function featurize(f: Featurizer, pairs: readonly WeakPair[], recs: readonly PairRecord[], augment = 0, seed = 1): { x: Float64Array[]; y: Uint8Array } {
-  const x = pairs.map((p) => f.features(recs[p.a] as PairRecord, recs[p.b] as PairRecord));
-  const y = pairs.map((p) => p.label as number);
+export interface WeakTrainingData {
+  readonly train: PairMatrix;
+  readonly valid: PairMatrix;
+}
+
+/**
+ * Features of the weak-labelled pairs, computed once per run (self-training reuses them). Train pairs get one
+ * augmented copy each (a noisy copy of one side), as Ditto does.
+ */
+export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonly PairRecord[], weak: WeakLabels, seed = 1): WeakTrainingData {
+  const featurize = (ps: readonly WeakPair[]) => featurizePairs(ctx, P, ps.map((p) => p.a), ps.map((p) => p.b));
   const rng = createRng(seed);
-  for (let k = 0; k < augment; k++) {
-    for (const p of pairs) {
-      const [l, r] = rng.next() < 0.5 ? [recs[p.a], recs[p.b]] : [recs[p.b], recs[p.a]];
-      x.push(f.features(l as PairRecord, augmentRecord(r as PairRecord, l as PairRecord, rng)));
-      y.push(p.label);
-    }
+  const keep: number[] = [];
+  const noisy: PairRecord[] = [];
+  for (const p of weak.train) {
+    const [l, r] = rng.next() < 0.5 ? [p.a, p.b] : [p.b, p.a];
+    keep.push(l);
+    noisy.push(augmentRecord(recs[r] as PairRecord, recs[l] as PairRecord, rng));
   }
-  return { x, y: Uint8Array.from(y) };
+  const base = featurize(weak.train);
+  const aug = featurizePairs(ctx, P, keep, noisy.map((_, k) => k), buildProfiles(ctx, noisy));
+  const x = new Float32Array(base.length + aug.length);
+  x.set(base);
+  x.set(aug, base.length);
+  const y = weak.train.map((p) => p.label as number);
+  return { train: { x, y: Uint8Array.from([...y, ...y]) }, valid: { x: featurize(weak.valid), y: Uint8Array.from(weak.valid.map((p) => p.label)) } };
 }
 
 /** extra: already featurized pairs added to training (self-training labels from a first clustering). */
-export async function trainProductMatcher(db: Backend, f: Featurizer, recs: readonly PairRecord[], weak: WeakLabels, views: MatcherViews, dataFingerprint: string, gbdt: Partial<GbdtParams>, extra: readonly { x: Float64Array; y: number }[] = []): Promise<TrainedProductMatcher> {
+export async function trainProductMatcher(db: Backend, stats: ListingStats, data: WeakTrainingData, weak: WeakLabels, views: MatcherViews, dataFingerprint: string, gbdt: Partial<GbdtParams>, extra?: PairMatrix): Promise<TrainedProductMatcher> {
   const pos = (ps: readonly WeakPair[]) => ps.filter((p) => p.label === 1).length;
   if (pos(weak.train) === 0 || pos(weak.train) === weak.train.length || weak.valid.length === 0) {
     throw new Error(`identifier weak supervision found ${weak.positives} positive and ${weak.hardNegatives + weak.farNegatives} negative pairs; need both in train and a validation share`);
   }
   const t0 = performance.now();
-  const base = featurize(f, weak.train, recs, 1);
-  const train = extra.length === 0 ? base : { x: [...base.x, ...extra.map((e) => e.x)], y: Uint8Array.from([...base.y, ...extra.map((e) => e.y)]) };
-  const valid = featurize(f, weak.valid, recs);
-  const matcher = trainMatcher(f, train, valid, gbdt);
-  const validScores = valid.x.map((x) => gbdtPredict(matcher.model, x));
-  const v = prf(confusion(validScores, valid.y, matcher.threshold));
-  const artefact: ProductMatcherArtefact = { kind: 'omnifuse.product-matcher', version: 1, matcher, aliases: views.aliases, boilerplate: views.boilerplate };
+  const train = { x: rowsOf(data.train.x), y: data.train.y };
+  if (extra && extra.y.length > 0) {
+    train.x.push(...rowsOf(extra.x));
+    train.y = Uint8Array.from([...data.train.y, ...extra.y]);
+  }
+  const valid = { x: rowsOf(data.valid.x), y: data.valid.y };
+  const model = trainGbdt(PAIR_FEATURES, train, valid, gbdt);
+  const validScores = valid.x.map((x) => gbdtPredict(model, x));
+  const { threshold } = bestF1Threshold(validScores, valid.y);
+  const v = prf(confusion(validScores, valid.y, threshold));
+  const artefact: ProductMatcherArtefact = { kind: 'omnifuse.product-matcher', version: 2, stats, features: [...PAIR_FEATURES], model, threshold, aliases: views.aliases, boilerplate: views.boilerplate };
   const info = await saveModel(db, {
     name: PRODUCT_MATCHER, kind: 'gbdt',
-    params: { ...matcher.model.params, features: f.names.length, supervision: 'identifier (GTIN/ASIN) weak labels' },
+    params: { ...model.params, features: N_PAIR_FEATURES, supervision: 'identifier (GTIN/ASIN) weak labels' },
     metrics: {
-      validPrecision: v.precision, validRecall: v.recall, validF1: v.f1, threshold: matcher.threshold, trees: matcher.model.trees.length,
-      trainPairs: weak.train.length, selfTrainingPairs: extra.length, validPairs: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives,
+      validPrecision: v.precision, validRecall: v.recall, validF1: v.f1, threshold, trees: model.trees.length,
+      trainPairs: weak.train.length, selfTrainingPairs: extra?.y.length ?? 0, validPairs: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives,
       farNegatives: weak.farNegatives, trainSeconds: (performance.now() - t0) / 1000,
     },
     dataFingerprint, artefact,
   });
-  return { artefact, info, loaded: loadMatcher(matcher, f), trained: true };
+  return { artefact, info, trained: true };
 }
 
-/** The stored matcher when it was trained on the same data, else undefined. */
+/** The stored matcher when it was trained on the same data (and by this version of the featurizer), else undefined. */
 export async function storedProductMatcher(db: Backend, dataFingerprint?: string): Promise<TrainedProductMatcher | undefined> {
   const found = await findModel<ProductMatcherArtefact>(db, PRODUCT_MATCHER);
-  if (!found || found.artefact.kind !== 'omnifuse.product-matcher') return undefined;
+  if (!found || found.artefact.kind !== 'omnifuse.product-matcher' || found.artefact.version !== 2) return undefined;
+  if (found.artefact.features.length !== N_PAIR_FEATURES || found.artefact.features.some((f, i) => f !== PAIR_FEATURES[i])) return undefined;
   if (dataFingerprint !== undefined && found.info.dataFingerprint !== dataFingerprint) return undefined;
-  return { artefact: found.artefact, info: found.info, loaded: loadMatcher(found.artefact.matcher), trained: false };
+  return { artefact: found.artefact, info: found.info, trained: false };
+}
+
+/** One pair's probability with each feature's value and contribution (Saabas: bias + Σ contributions = log-odds). */
+export function explainWith(artefact: ProductMatcherArtefact, a: PairRecord, b: PairRecord): { probability: number; bias: number; features: FeatureExplanation[] } {
+  const ctx = createProfileContext(artefact.stats);
+  const P = buildProfiles(ctx, [a, b]);
+  // Single precision, as the matrix the trees were trained and scored on.
+  const x32 = new Float32Array(N_PAIR_FEATURES);
+  pairFeatures(ctx, P, 0, P, 1, x32, 0);
+  const x = Float64Array.from(x32);
+  const c = gbdtContributions(artefact.model, x);
+  const features = PAIR_FEATURES.map((feature, i) => ({ feature, value: Number.isNaN(x[i]) ? null : (x[i] as number), contribution: c.byFeature[i] as number }))
+    .sort((p, q) => Math.abs(q.contribution) - Math.abs(p.contribution));
+  return { probability: gbdtPredict(artefact.model, x), bias: c.bias, features };
 }

@@ -29,9 +29,9 @@ afterAll(async () => store.done());
 describe('fuseProducts on examples/ listings (no human labels)', () => {
   it('reaches the pairwise F1 floor against truth, also for listings without identifiers', async () => {
     const q = await evaluateFusion(db, EXAMPLES_TRUTH);
-    // measured 95.3 / 92.8 (docs/fusion.md); floors a few points below
-    expect(q.all.f1).toBeGreaterThan(0.92);
-    expect(q.withoutIdentifier.f1).toBeGreaterThan(0.88);
+    // measured 98.7 / 97.9 (docs/fusion.md); floors a few points below
+    expect(q.all.f1).toBeGreaterThan(0.95);
+    expect(q.withoutIdentifier.f1).toBeGreaterThan(0.94);
     expect(q.all.listings).toBeGreaterThan(2000);
   });
 
