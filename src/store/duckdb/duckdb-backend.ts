@@ -136,7 +136,8 @@ class DuckDbBackend implements Backend {
     try {
       return await fn();
     } finally {
-      await this.run({ sql: this.memoryLimit ? `SET memory_limit = '${parseBytes(this.memoryLimit) ?? want}B'` : 'RESET memory_limit' });
+      // an explicit SET: RESET shows the old value in current_setting() but leaves the buffer pool at the cap
+      await this.run({ sql: `SET memory_limit = '${now ?? (this.memoryLimit ? parseBytes(this.memoryLimit) : undefined) ?? want}B'` });
     }
   }
 
