@@ -42,6 +42,13 @@ const words = (await db.all<{ w: string }>(step(
 const server = await listen({ db, hmac, port: 0 });
 log(`${Number(counts?.lines ?? 0).toLocaleString('en-US')} order lines, ${Number(counts?.listings ?? 0).toLocaleString('en-US')} listings, ${ids.length} products, ${words.length} search words; server ${server.url}; ${connections} connections × ${duration} s per endpoint`);
 
+// the first request after a write builds the read model (tables + in-memory index); the load runs measure the
+// steady state after it, and the build time is printed beside them
+const w0 = performance.now();
+await fetch(`${server.url}/api/products?q=warm&limit=1`, { headers: { authorization: `Bearer ${token}` } });
+const warmS = (performance.now() - w0) / 1000;
+log(`read model built by the first request in ${warmS.toFixed(1)} s`);
+
 let seed = 7;
 const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length]!;
 
@@ -64,7 +71,7 @@ const results = [
 await server.close();
 await db.close();
 rmSync(dir, { recursive: true, force: true });
-const out = { store: given ?? 'examples', orderLines: Number(counts?.lines ?? 0), listings: Number(counts?.listings ?? 0), connections, durationS: duration, products: ids.length, load: loadavg()[0], results };
+const out = { store: given ?? 'examples', readModelBuildS: Number(warmS.toFixed(1)), orderLines: Number(counts?.lines ?? 0), listings: Number(counts?.listings ?? 0), connections, durationS: duration, products: ids.length, load: loadavg()[0], results };
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 else {
   for (const r of results) {

@@ -32,6 +32,13 @@ export function fusedProductSchema(): SqlStep[] {
       LEFT JOIN (SELECT l.platform, l.sku, min(m.product_id) AS product_id
                  FROM listing l JOIN product_member m USING (platform, platform_listing_id)
                  WHERE l.sku IS NOT NULL GROUP BY ALL) bysku
-        ON byid.product_id IS NULL AND bysku.platform = ol.platform AND bysku.sku = ol.sku`),
+        ON bysku.platform = ol.platform AND bysku.sku = ol.sku`),
   ];
+}
+
+/** The line_product view again, joined by equality only: with `byid.product_id IS NULL` in the SKU join's condition
+ *  DuckDB planned a nested-loop join (10M lines × 31k SKUs did not finish in 10 minutes). bysku has one row per
+ *  (platform, sku), so the join adds no rows, and COALESCE already prefers the listing-id match. */
+export function lineProductEquiJoin(): SqlStep[] {
+  return fusedProductSchema().slice(-1);
 }
