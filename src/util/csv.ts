@@ -2,8 +2,9 @@
 // files): RFC 4180 — quoted fields with doubled quotes, CRLF or LF, line breaks inside quotes; a BOM is dropped.
 // Exports ingest reads go through DuckDB's read_csv instead (src/ingest/staging.ts).
 
-/** Rows of fields; a trailing empty line is dropped. A quote opens a quoted field only at the field's start. */
-export function parseCsv(text: string): string[][] {
+/** Rows of fields; a trailing empty line is dropped. A quote opens a quoted field only at the field's start
+ *  (blanks before it are dropped). Any one-character delimiter (tab, semicolon, pipe) instead of the comma. */
+export function parseCsv(text: string, delim = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -20,8 +21,10 @@ export function parseCsv(text: string): string[][] {
       } else field += c;
       continue;
     }
-    if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    if (c === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (c === delim) {
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {

@@ -10,6 +10,7 @@ import { canonicalTables, type CanonicalTable } from '../../model/canonical.js';
 import { xmlParser, xmlRecords } from '../../sources/xml-records.js';
 import { decode } from '../../sources/encoding.js';
 import { sniffFile, type Sniffed } from '../../sources/sniff.js';
+import { parseCsv } from '../../util/csv.js';
 import { aliasTable, type FieldRef } from './aliases.js';
 import { profileColumn, valueFit, type ColumnProfile } from './profile.js';
 import { distinctFilled, extendsValues, firstDateColumn, groupByValue, hasBlanks, isGroupColumn, isStockCode, orderIdByValue, recordIdByValue, sharedBySkus, priceBesideQuantity, skuByValue, utcTwin, writtenOncePerGroup } from './structure.js';
@@ -105,34 +106,7 @@ function findEach(recs: readonly unknown[]): string[] {
 }
 
 /** Records of a delimited text, quote-aware (a quoted cell may hold the delimiter, quotes and line breaks). */
-export function delimitedRows(text: string, delim: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
-      } else cell += c;
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === delim) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
-}
+export const delimitedRows = (text: string, delim: string): string[][] => parseCsv(text, delim);
 
 async function readRecords(file: Sniffed, rows: number): Promise<unknown[]> {
   if ((file.format === 'json' || file.format === 'ndjson') && file.size < 64 * 1024 * 1024) {
