@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { openStore } from '../store/open.js';
 import type { Backend } from '../store/backend.js';
 import { createKey, DEFAULT_KEY_FILE, hmacPads } from '../privacy/key.js';
+import { usageError } from '../util/errors.js';
 
 export interface GlobalOptions {
   db: string;
@@ -46,3 +47,10 @@ export async function withProject<T>(g: GlobalOptions, fn: (p: Project) => Promi
 export const isTty = () => process.stderr.isTTY === true;
 
 export { DEFAULT_KEY_FILE };
+
+/** a flag's value as a positive whole number, else a usage error naming the flag (`--top`, `-k`) and the value */
+export function positiveInt(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`${flag} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}

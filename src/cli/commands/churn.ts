@@ -1,9 +1,8 @@
 // `omnifuse churn`: train and evaluate the 90-day churn model (--train), or list the buyers most at risk.
 import type { Command } from 'commander';
-import { globals, withProject } from '../context.js';
+import { globals, positiveInt, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { scoreChurn, trainChurn } from '../../analytics/churn/churn.js';
-import { usageError } from '../../util/errors.js';
 
 export function register(program: Command): void {
   program
@@ -14,10 +13,8 @@ export function register(program: Command): void {
     .option('--horizon <days>', 'with --train: churn window in days', '90')
     .action(async (o: { train?: boolean; top: string; horizon: string }, cmd: Command) => {
       const g = globals(cmd);
-      const top = Number(o.top);
-      const horizon = Number(o.horizon);
-      if (!Number.isInteger(top) || top < 1) throw usageError(`--top must be a positive integer, got ${o.top}`);
-      if (!Number.isInteger(horizon) || horizon < 1) throw usageError(`--horizon must be a positive number of days, got ${o.horizon}`);
+      const top = positiveInt('--top', o.top);
+      const horizon = positiveInt('--horizon', o.horizon);
       await withProject(g, async (p) => {
         if (o.train) {
           const r = await trainChurn(p.db, { horizonDays: horizon });

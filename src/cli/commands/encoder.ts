@@ -1,19 +1,13 @@
 // `omnifuse models train-encoder` (the neural title encoder) and `omnifuse ai extract|usage` (model providers).
 import type { Command } from 'commander';
-import { globals, isTty, withProject } from '../context.js';
+import { globals, isTty, positiveInt, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { trainStoreEncoder, loadEncoder } from '../../ai/encoder/store-train.js';
 import { providerFromEnv } from '../../ai/providers/config.js';
 import { extractListingAttributes } from '../../ai/extract/store.js';
 import { step } from '../../store/sql.js';
-import { usageError } from '../../util/errors.js';
 
-function posInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v <= 0) throw usageError(`${name} must be a positive whole number, got "${raw}"`);
-  return v;
-}
+const posInt = (flag: string, raw: string | undefined, fallback: number): number => (raw === undefined ? fallback : positiveInt(flag, raw));
 
 export function register(program: Command): void {
   const models = program.commands.find((c) => c.name() === 'models');

@@ -1,11 +1,10 @@
 // `omnifuse explain <listing> <listing>`: why two listings are (not) one product — every feature's value and its
 // contribution to the matcher's log-odds, plus identifier and human evidence.
 import type { Command } from 'commander';
-import { globals, withProject } from '../context.js';
+import { globals, positiveInt, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { explainPair } from '../../fusion/product/explain.js';
 import { parseListingKey } from '../../fusion/product/listing-key.js';
-import { usageError } from '../../util/errors.js';
 
 export function register(program: Command): void {
   program
@@ -16,8 +15,7 @@ export function register(program: Command): void {
     .option('--top <n>', 'features shown (default 20; --json gives all)', '20')
     .action(async (a: string, b: string, o: { top: string }, cmd: Command) => {
       const g = globals(cmd);
-      const top = Number(o.top);
-      if (!Number.isInteger(top) || top < 1) throw usageError(`--top must be a whole number ≥ 1, got ${o.top}`);
+      const top = positiveInt('--top', o.top);
       await withProject(g, async (p) => {
         const e = await explainPair(p.db, parseListingKey(a), parseListingKey(b));
         if (g.json) return printJson(e);
