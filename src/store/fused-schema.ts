@@ -22,23 +22,23 @@ export function fusedProductSchema(): SqlStep[] {
              COALESCE(m.product_id, '${UNFUSED_PREFIX}' || l.platform || ':' || l.platform_listing_id) AS product_id,
              m.product_id IS NOT NULL AS fused
       FROM listing l LEFT JOIN product_member m USING (platform, platform_listing_id)`),
-    // order line → product_id: by listing id, else by the platform's SKU, else provisional
-    step(`CREATE OR REPLACE VIEW line_product AS
-      SELECT ol.*,
-             COALESCE(byid.product_id, bysku.product_id,
-                      '${UNFUSED_PREFIX}' || ol.platform || ':' || COALESCE(ol.platform_listing_id, ol.sku, ol.title, '?')) AS product_id
-      FROM order_line ol
-      LEFT JOIN product_member byid ON byid.platform = ol.platform AND byid.platform_listing_id = ol.platform_listing_id
-      LEFT JOIN (SELECT l.platform, l.sku, min(m.product_id) AS product_id
-                 FROM listing l JOIN product_member m USING (platform, platform_listing_id)
-                 WHERE l.sku IS NOT NULL GROUP BY ALL) bysku
-        ON bysku.platform = ol.platform AND bysku.sku = ol.sku`),
+    lineProductView(),
   ];
 }
 
-/** The line_product view again, joined by equality only: with `byid.product_id IS NULL` in the SKU join's condition
- *  DuckDB planned a nested-loop join (10M lines × 31k SKUs did not finish in 10 minutes). bysku has one row per
- *  (platform, sku), so the join adds no rows, and COALESCE already prefers the listing-id match. */
-export function lineProductEquiJoin(): SqlStep[] {
-  return fusedProductSchema().slice(-1);
+/** order line → product_id: by listing id, else by the platform's SKU, else provisional. The SKU join is by equality
+ *  only: with `byid.product_id IS NULL` in its condition DuckDB planned a nested-loop join (10M lines × 31k SKUs did
+ *  not finish in 10 minutes). bysku has one row per (platform, sku), so the join adds no rows, and COALESCE already
+ *  prefers the listing-id match. Migration 12 re-creates the view in stores made before. */
+export function lineProductView(): SqlStep {
+  return step(`CREATE OR REPLACE VIEW line_product AS
+    SELECT ol.*,
+           COALESCE(byid.product_id, bysku.product_id,
+                    '${UNFUSED_PREFIX}' || ol.platform || ':' || COALESCE(ol.platform_listing_id, ol.sku, ol.title, '?')) AS product_id
+    FROM order_line ol
+    LEFT JOIN product_member byid ON byid.platform = ol.platform AND byid.platform_listing_id = ol.platform_listing_id
+    LEFT JOIN (SELECT l.platform, l.sku, min(m.product_id) AS product_id
+               FROM listing l JOIN product_member m USING (platform, platform_listing_id)
+               WHERE l.sku IS NOT NULL GROUP BY ALL) bysku
+      ON bysku.platform = ol.platform AND bysku.sku = ol.sku`);
 }

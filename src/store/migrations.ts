@@ -5,7 +5,7 @@
 //   migration added later in a lower range still runs on an existing database.
 import type { Backend } from './backend.js';
 import { baseSchema } from './ddl.js';
-import { fusedProductSchema, lineProductEquiJoin } from './fused-schema.js';
+import { fusedProductSchema, lineProductView } from './fused-schema.js';
 import { productFusionSchema } from '../fusion/product/schema.js';
 import { modelRegistrySchema } from './model-registry.js';
 import { personSchema } from '../fusion/person/schema.js';
@@ -32,7 +32,7 @@ export const migrations: readonly Migration[] = [
   },
   { version: 10, description: 'fused products: product, product_member, listing_product and line_product views', steps: fusedProductSchema },
   { version: 11, description: 'product fusion: match decisions, attribute provenance, merge log, review candidates, runs', steps: productFusionSchema },
-  { version: 12, description: 'line_product view: SKU join by equality only (was planned as a nested loop)', steps: lineProductEquiJoin },
+  { version: 12, description: 'line_product view: SKU join by equality only (was planned as a nested loop)', steps: () => [lineProductView()] },
   { version: 20, description: 'persons: person, person_member, person_run, customer_360 view', steps: personSchema },
   { version: 21, description: 'privacy: hash-chained audit log, DP budget and ledger, model flags after erasure', steps: privacySchema },
   {
