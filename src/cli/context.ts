@@ -48,9 +48,11 @@ export const isTty = () => process.stderr.isTTY === true;
 
 export { DEFAULT_KEY_FILE };
 
-/** a flag's value as a positive whole number, else a usage error naming the flag (`--top`, `-k`) and the value */
-export function positiveInt(flag: string, raw: string): number {
+/** a flag's value as a whole number ≥ min (default 1), else a usage error naming the flag (`--top`, `-k`) and the value */
+export function intFlag(flag: string, raw: string, min = 1): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`${flag} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < min) {
+    throw usageError(`${flag} must be ${min === 1 ? 'a positive integer' : `an integer ≥ ${min}`}, got ${JSON.stringify(raw)}`);
+  }
   return n;
 }

@@ -1,6 +1,6 @@
 // `omnifuse churn`: train and evaluate the 90-day churn model (--train), or list the buyers most at risk.
 import type { Command } from 'commander';
-import { globals, positiveInt, withProject } from '../context.js';
+import { globals, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { scoreChurn, trainChurn } from '../../analytics/churn/churn.js';
 
@@ -13,8 +13,8 @@ export function register(program: Command): void {
     .option('--horizon <days>', 'with --train: churn window in days', '90')
     .action(async (o: { train?: boolean; top: string; horizon: string }, cmd: Command) => {
       const g = globals(cmd);
-      const top = positiveInt('--top', o.top);
-      const horizon = positiveInt('--horizon', o.horizon);
+      const top = intFlag('--top', o.top);
+      const horizon = intFlag('--horizon', o.horizon);
       await withProject(g, async (p) => {
         if (o.train) {
           const r = await trainChurn(p.db, { horizonDays: horizon });

@@ -1,13 +1,13 @@
 // `omnifuse models train-encoder` (the neural title encoder) and `omnifuse ai extract|usage` (model providers).
 import type { Command } from 'commander';
-import { globals, isTty, positiveInt, withProject } from '../context.js';
+import { globals, isTty, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { trainStoreEncoder, loadEncoder } from '../../ai/encoder/store-train.js';
 import { providerFromEnv } from '../../ai/providers/config.js';
 import { extractListingAttributes } from '../../ai/extract/store.js';
 import { step } from '../../store/sql.js';
 
-const posInt = (flag: string, raw: string | undefined, fallback: number): number => (raw === undefined ? fallback : positiveInt(flag, raw));
+const posInt = (flag: string, raw: string | undefined, fallback: number): number => (raw === undefined ? fallback : intFlag(flag, raw));
 
 export function register(program: Command): void {
   const models = program.commands.find((c) => c.name() === 'models');

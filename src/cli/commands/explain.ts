@@ -1,7 +1,7 @@
 // `omnifuse explain <listing> <listing>`: why two listings are (not) one product — every feature's value and its
 // contribution to the matcher's log-odds, plus identifier and human evidence.
 import type { Command } from 'commander';
-import { globals, positiveInt, withProject } from '../context.js';
+import { globals, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { explainPair } from '../../fusion/product/explain.js';
 import { parseListingKey } from '../../fusion/product/listing-key.js';
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .option('--top <n>', 'features shown (default 20; --json gives all)', '20')
     .action(async (a: string, b: string, o: { top: string }, cmd: Command) => {
       const g = globals(cmd);
-      const top = positiveInt('--top', o.top);
+      const top = intFlag('--top', o.top);
       await withProject(g, async (p) => {
         const e = await explainPair(p.db, parseListingKey(a), parseListingKey(b));
         if (g.json) return printJson(e);

@@ -1,7 +1,7 @@
 // `omnifuse forecast`: demand forecasts per product, category, platform or in total, with a backtest and intervals.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { globals, isTty, positiveInt, withProject } from '../context.js';
+import { globals, isTty, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { progressBar } from '../progress.js';
 import { runForecast } from '../../analytics/forecast/run.js';
@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--chart <file.svg>', 'write history + forecast + interval of the first (or --product) series as SVG')
     .action(async (o: Opts, cmd: Command) => {
       const g = globals(cmd);
-      const horizon = positiveInt('--horizon', o.horizon);
+      const horizon = intFlag('--horizon', o.horizon);
       if (!SERIES_LEVELS.includes(o.level as SeriesLevel)) throw usageError(`--level must be one of ${SERIES_LEVELS.join(', ')}, got ${JSON.stringify(o.level)}`);
       const models = o.models?.split(',').map((m) => m.trim()).filter(Boolean);
       const unknown = models?.filter((m) => !(MODEL_NAMES as readonly string[]).includes(m)) ?? [];
@@ -38,7 +38,7 @@ export function register(program: Command): void {
         const out = await runForecast(p.db, {
           level: o.level as SeriesLevel, horizon, stepDays: o.weekly ? 7 : 1, coverage,
           ...(o.product !== undefined ? { seriesId: o.product } : {}),
-          ...(o.top !== undefined ? { top: positiveInt('--top', o.top) } : {}),
+          ...(o.top !== undefined ? { top: intFlag('--top', o.top) } : {}),
           ...(models ? { models } : {}),
           onProgress: (d, n, what) => bar.update(`backtest ${what}`, d, n, 'fits'),
         });

@@ -1,7 +1,7 @@
 // `omnifuse funnel`: view → cart → purchase conversion by platform, product or week, from behaviour events.
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { globals, positiveInt, withProject } from '../context.js';
+import { globals, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { funnel, FUNNEL_BY, type FunnelBy } from '../../analytics/funnel/funnel.js';
 import { barChart, lineChart } from '../../report/svg.js';
@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .action(async (o: { by: string; since?: string; top: string; chart?: string }, cmd: Command) => {
       const g = globals(cmd);
       if (!FUNNEL_BY.includes(o.by as FunnelBy)) throw usageError(`--by must be one of ${FUNNEL_BY.join(', ')}, got ${o.by}`);
-      const top = positiveInt('--top', o.top);
+      const top = intFlag('--top', o.top);
       await withProject(g, async (p) => {
         const rows = await funnel(p.db, o.by as FunnelBy, { ...(o.by === 'week' ? {} : { limit: top }), ...(o.since ? { since: o.since } : {}) });
         if (o.chart && rows.length > 0) {

@@ -1,6 +1,6 @@
 // `omnifuse inventory plan`: reorder points, safety stock and order quantities from stock snapshots and forecasts.
 import type { Command } from 'commander';
-import { globals, isTty, positiveInt, withProject } from '../context.js';
+import { globals, isTty, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { progressBar } from '../progress.js';
 import { inventoryPlan } from '../../analytics/inventory/plan.js';
@@ -22,8 +22,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'rows shown on a TTY', '30')
     .action(async (o: Opts, cmd: Command) => {
       const g = globals(cmd);
-      const leadTimeDays = positiveInt('--lead-time', o.leadTime);
-      const reviewDays = positiveInt('--review', o.review);
+      const leadTimeDays = intFlag('--lead-time', o.leadTime);
+      const reviewDays = intFlag('--review', o.review);
       const serviceLevel = Number(o.serviceLevel);
       if (!(serviceLevel > 0.5 && serviceLevel < 1)) throw usageError(`--service-level must be between 0.5 and 1, got ${o.serviceLevel}`, 'e.g. 0.95');
       await withProject(g, async (p) => {

@@ -1,7 +1,7 @@
 // `omnifuse recommend`: train/evaluate the recommenders (--train), or recommend for a person, an account or a
 // product (similar products).
 import type { Command } from 'commander';
-import { globals, isTty, positiveInt, withProject } from '../context.js';
+import { globals, isTty, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { progressBar } from '../progress.js';
 import { recommend, trainRecommenders, RECOMMENDER_KINDS, type RecommendTarget } from '../../analytics/recommend/recommend.js';
@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  omnifuse recommend --train\n  omnifuse recommend --account own-shop:17850 -k 10\n  omnifuse recommend --product u:own-shop:85123A')
     .action(async (o: Opts, cmd: Command) => {
       const g = globals(cmd);
-      const k = positiveInt('-k', o.k);
+      const k = intFlag('-k', o.k);
       if (o.model !== undefined && !RECOMMENDER_KINDS.includes(o.model as RecommenderKind)) throw usageError(`unknown model ${o.model}`, `use one of ${RECOMMENDER_KINDS.join(', ')}`);
       const targets = [o.person, o.account, o.product].filter((t) => t !== undefined).length;
       if (!o.train && targets !== 1) throw usageError('say whom to recommend for', 'give exactly one of --person, --account, --product (or --train)');

@@ -2,7 +2,7 @@
 // Decisions are hard constraints on the next `omnifuse fuse products`.
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
-import { globals, positiveInt, withProject } from '../context.js';
+import { globals, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { decidePair, reviewQueue, type ReviewItem } from '../../fusion/product/decisions.js';
 import { parseListingKey } from '../../fusion/product/listing-key.js';
@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .option('--by <name>', 'who decides (kept with the decision)')
     .action(async (o: ReviewFlags, cmd: Command) => {
       const g = globals(cmd);
-      const limit = positiveInt('--limit', o.limit);
+      const limit = intFlag('--limit', o.limit);
       const given = o.accept ?? o.reject;
       if (o.accept && o.reject) throw usageError('give either --accept or --reject, not both');
       if (given && given.length !== 2) throw usageError(`--${o.accept ? 'accept' : 'reject'} takes two listings, got ${given.length}`, 'e.g. omnifuse review --accept amazon:B0MQRUJAW6 shopify:LEG-PZ4442');

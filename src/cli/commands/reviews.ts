@@ -2,7 +2,7 @@
 // `--train <files>` fits the sentiment model on Amazon review files (JSON lines, gzip) and stores it.
 import type { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
-import { globals, positiveInt, withProject } from '../context.js';
+import { globals, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { readAmazonReviews } from '../../analytics/sentiment/amazon-reviews.js';
 import { storeSentiment, trainSentiment } from '../../analytics/sentiment/train.js';
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  omnifuse reviews --train ../shared/data/amazon-reviews/*.json.gz\n  omnifuse reviews --product u:own:KTN-SMS316N-64GB-BLU --chart reviews.svg')
     .action(async (o: { train?: string[]; product?: string; top: string; chart?: string }, cmd: Command) => {
       const g = globals(cmd);
-      const top = positiveInt('--top', o.top);
+      const top = intFlag('--top', o.top);
       await withProject(g, async (p) => {
         if (o.train) {
           const missing = o.train.find((f) => !existsSync(f));

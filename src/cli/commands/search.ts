@@ -1,7 +1,7 @@
 // `omnifuse search "<query>"`: fused products (and their platform listings with prices) for a text, a model
 // code or an identifier (GTIN, SKU, ASIN); English and Chinese.
 import type { Command } from 'commander';
-import { globals, positiveInt, withProject } from '../context.js';
+import { globals, intFlag, withProject } from '../context.js';
 import { printJson, say, table } from '../output.js';
 import { buildStoreIndex, searchProducts } from '../../analytics/search/products.js';
 import { usageError } from '../../util/errors.js';
@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  omnifuse search "huawei wh-1993xm0 black"\n  omnifuse search 6936300000010\n  omnifuse search "华为 降噪耳机 黑色"')
     .action(async (query: string, o: { k: string }, cmd: Command) => {
       const g = globals(cmd);
-      const k = positiveInt('-k', o.k);
+      const k = intFlag('-k', o.k);
       if (!query.trim()) throw usageError('the query is empty', 'e.g. omnifuse search "noise cancelling headphones"');
       await withProject(g, async (p) => {
         const t0 = performance.now();

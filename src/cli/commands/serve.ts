@@ -1,8 +1,7 @@
 // `omnifuse serve`: the HTTP API and the dashboard on one port, until Ctrl-C.
 import type { Command } from 'commander';
-import { globals, openProject } from '../context.js';
+import { globals, openProject, intFlag } from '../context.js';
 import { printJson, say } from '../output.js';
-import { usageError } from '../../util/errors.js';
 import { listen, type Listening } from '../../server/serve.js';
 import { ensureWebBuilt } from '../../server/web-build.js';
 import { createToken, parseScopes } from '../../server/tokens.js';
@@ -29,16 +28,10 @@ export function addServeOptions(cmd: Command): Command {
     .option('--log', 'log every request (JSON lines on stdout)');
 }
 
-function number(flag: string, v: string, min: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw usageError(`${flag} must be an integer ≥ ${min}, got "${v}"`);
-  return n;
-}
-
 /** Start serving an open store; prints the URL (and a new token when asked). Used by `serve` and `demo`. */
 export async function startServing(db: Backend, hmac: { ipad: string; opad: string }, o: ServeFlags, json: boolean, key?: Buffer): Promise<{ server: Listening; token?: string }> {
-  const port = number('--port', o.port, 0);
-  const limits = { uploadBytes: number('--max-upload-mb', o.maxUploadMb, 1) * 1024 * 1024, streamRecordBytes: number('--max-record-kb', o.maxRecordKb, 1) * 1024 };
+  const port = intFlag('--port', o.port, 0);
+  const limits = { uploadBytes: intFlag('--max-upload-mb', o.maxUploadMb) * 1024 * 1024, streamRecordBytes: intFlag('--max-record-kb', o.maxRecordKb) * 1024 };
   const scopes = o.newToken ? parseScopes(o.newToken) : undefined;
   const web = await ensureWebBuilt((l) => (json ? undefined : say(l)));
   const token = scopes ? (await createToken(db, scopes, 'serve --new-token')).token : undefined;
