@@ -75,9 +75,9 @@ export function transformSql(t: Transform, raw: string, ctx: TransformContext, r
     case 'num': return `of_num(${raw})`;
     case 'decimal':
     case 'money': return `of_money(${raw})`;
-    case 'currency': return `of_money_currency(of_fold(${raw}), ${ctx.param(ctx.currency)})`;
-    case 'datetime': return `of_ts(of_fold(${raw}), ${tz()}, ${list(ctx, ctx.formats)})`;
-    case 'date': return `CAST(of_ts(of_fold(${raw}), ${tz()}, ${list(ctx, ctx.formats)}) AS DATE)`;
+    case 'currency': return `of_currency_raw(${raw}, ${ctx.param(ctx.currency)})`;
+    case 'datetime': return `of_ts_raw(${raw}, ${tz()}, ${list(ctx, ctx.formats)})`;
+    case 'date': return `CAST(of_ts_raw(${raw}, ${tz()}, ${list(ctx, ctx.formats)}) AS DATE)`;
     case 'bool': return `of_bool(${raw})`;
     case 'gtin': return `of_gtin14(${raw})`;
     case 'email_hash': return `of_hmac(${ctx.param(ctx.hmac.ipad)}, ${ctx.param(ctx.hmac.opad)}, of_email_norm(${raw}))`;

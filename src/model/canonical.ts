@@ -5,7 +5,7 @@ import { f, type Fields, zodObject } from './fields.js';
 export const lineageFields = {
   source_file_id: f.int('source_file.id the row came from'),
   source_row: f.int('1-based line/record number in the source file (header = line 1 for delimited files)'),
-  row_hash: f.text('sha256 of the record content: identical records hash alike'),
+  row_hash: f.hash('64-bit engine hash of the mapped record content: identical records hash alike (identity, not security)'),
 } satisfies Fields;
 
 export const canonicalTables = {

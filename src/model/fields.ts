@@ -1,7 +1,7 @@
 // One field declaration yields both the zod validator and the SQL column type, so schema and table never drift.
 import { z } from 'zod';
 
-export type SqlType = 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'DOUBLE' | 'DECIMAL(18,4)' | 'DECIMAL(18,8)' | 'TIMESTAMPTZ' | 'DATE' | 'BOOLEAN' | 'JSON';
+export type SqlType = 'VARCHAR' | 'BIGINT' | 'UBIGINT' | 'INTEGER' | 'DOUBLE' | 'DECIMAL(18,4)' | 'DECIMAL(18,8)' | 'TIMESTAMPTZ' | 'DATE' | 'BOOLEAN' | 'JSON';
 
 export interface FieldSpec {
   readonly sqlType: SqlType;
@@ -17,6 +17,8 @@ export const f = {
   id: (doc = ''): FieldSpec => ({ sqlType: 'VARCHAR', schema: z.string().min(1), doc }),
   int: (doc = ''): FieldSpec => ({ sqlType: 'BIGINT', schema: nullable(z.number().int()), doc }),
   num: (doc = ''): FieldSpec => ({ sqlType: 'DOUBLE', schema: nullable(z.number()), doc }),
+  /** an unsigned 64-bit hash (DuckDB UBIGINT; the backend reads it back as a number when exact, else decimal digits) */
+  hash: (doc = ''): FieldSpec => ({ sqlType: 'UBIGINT', schema: nullable(z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)])), doc }),
   /** decimal money amount as a string ("1433.6600"): never a float */
   money: (doc = ''): FieldSpec => ({ sqlType: 'DECIMAL(18,4)', schema: nullable(z.string().regex(/^-?\d+(\.\d+)?$/)), doc }),
   rate: (doc = ''): FieldSpec => ({ sqlType: 'DECIMAL(18,8)', schema: nullable(z.string().regex(/^-?\d+(\.\d+)?$/)), doc }),

@@ -11,7 +11,8 @@ import { modelRegistrySchema } from './model-registry.js';
 import { personSchema } from '../fusion/person/schema.js';
 import { privacySchema } from '../privacy/schema.js';
 import { aiProviderSchema } from '../ai/providers/store.js';
-import { step, type SqlStep } from './sql.js';
+import { ident, step, workTable, type SqlStep } from './sql.js';
+import { canonicalTableNames } from '../model/canonical.js';
 import { DEFAULT_FX_AS_OF, DEFAULT_FX_SOURCE, DEFAULT_FX_TO_USD } from '../clean/fx-default.js';
 
 export interface Migration {
@@ -29,6 +30,18 @@ export const migrations: readonly Migration[] = [
       Object.entries(DEFAULT_FX_TO_USD).map(([c, r]) =>
         step('INSERT INTO fx_rate VALUES ($1, $2, CAST($3 AS DECIMAL(18,8)), CAST($4 AS DATE), $5)', [c, 'USD', r, DEFAULT_FX_AS_OF, DEFAULT_FX_SOURCE]),
       ),
+  },
+  {
+    version: 3,
+    description: 'row_hash as UBIGINT (was the same 64-bit hash as 16 hex digits)',
+    // each table rebuilt with the converted column in its place: DuckDB 1.5 cannot replay `ALTER ... TYPE ... USING
+    // <function>` from its write-ahead log (a kill -9 before the next checkpoint left the database unopenable: the
+    // crash test caught it), and refuses to update a column added in the same transaction
+    steps: () => canonicalTableNames.flatMap((t) => [
+      step(`CREATE TABLE ${workTable(`${t}_u64`)} AS SELECT * REPLACE (TRY_CAST('0x' || CAST(row_hash AS VARCHAR) AS UBIGINT) AS row_hash) FROM ${ident(t)}`),
+      step(`DROP TABLE ${ident(t)}`),
+      step(`ALTER TABLE ${workTable(`${t}_u64`)} RENAME TO ${ident(t)}`),
+    ]),
   },
   { version: 10, description: 'fused products: product, product_member, listing_product and line_product views', steps: fusedProductSchema },
   { version: 11, description: 'product fusion: match decisions, attribute provenance, merge log, review candidates, runs', steps: productFusionSchema },

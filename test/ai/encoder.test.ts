@@ -95,7 +95,7 @@ describe('title encoder', () => {
       const { a, b } = catalogue(60, 7);
       const rows = [...a.map((t, i) => ['shopify', `s${i}`, t, `0000000000${String(1000 + i)}`]), ...b.map((t, i) => ['taobao', `t${i}`, t, `0000000000${String(1000 + i)}`])];
       for (const [i, r] of rows.entries()) {
-        await s.db.run(step('INSERT INTO listing (platform, platform_listing_id, title, gtin, source_file_id, source_row, row_hash) VALUES ($1, $2, $3, $4, 1, $5, $6)', [...r, i + 2, `h${i}`]));
+        await s.db.run(step('INSERT INTO listing (platform, platform_listing_id, title, gtin, source_file_id, source_row, row_hash) VALUES ($1, $2, $3, $4, 1, $5, $6)', [...r, i + 2, i]));
       }
       const r = await trainStoreEncoder(s.db, { training: { ...SMALL, steps: 30 } });
       expect(r.info.name).toBe('title-encoder');

@@ -18,7 +18,7 @@ async function fingerprint(db: Backend): Promise<Record<string, string>> {
     const r = await db.one<{ n: number; h: string | null }>(step(
       t === 'reject'
         ? `SELECT count(*) AS n, md5(string_agg(source_row::VARCHAR || reason, ',' ORDER BY source_row)) AS h FROM reject`
-        : `SELECT count(*) AS n, md5(string_agg(row_hash, ',' ORDER BY row_hash)) AS h FROM ${t}`,
+        : `SELECT count(*) AS n, md5(string_agg(row_hash::VARCHAR, ',' ORDER BY row_hash)) AS h FROM ${t}`,
     ));
     out[t] = `${r?.n}:${r?.h ?? ''}`;
   }

@@ -49,7 +49,7 @@ async function withOrders() {
   for (let i = 0; i < 10; i++) rows.push(['shopify', `A${i}`, 'a', 1000]);
   for (const b of 'bcdefghijk') rows.push(['ebay', `B${b}`, b, 10]);
   for (const [platform, id, buyer, total] of rows) {
-    await s.db.run(step(`INSERT INTO orders (platform, platform_order_id, platform_customer_id, total_base, row_hash) VALUES ($1, $2, $3, $4, $5)`, [platform, id, buyer, total, `h${id}`]));
+    await s.db.run(step(`INSERT INTO orders (platform, platform_order_id, platform_customer_id, total_base, row_hash) VALUES ($1, $2, $3, $4, hash($5))`, [platform, id, buyer, total, `h${id}`]));
   }
   return s;
 }

@@ -24,10 +24,10 @@ describe('privacy erase', () => {
         ['ebay', 'other_1', emailHash(KEY, 'other@example.com'), null],
       ];
       for (const [pl, id, em, ph] of accounts) {
-        await db.run(step('INSERT INTO customer_account (platform, platform_customer_id, email_hash, phone_hash, source_file_id, row_hash) VALUES ($1, $2, $3, $4, 1, $5)', [pl, id, em, ph, id]));
+        await db.run(step('INSERT INTO customer_account (platform, platform_customer_id, email_hash, phone_hash, source_file_id, row_hash) VALUES ($1, $2, $3, $4, 1, hash($5))', [pl, id, em, ph, id]));
       }
       for (const [pl, oid, cust] of [['shopify', '#1', zoe], ['ebay', '10-1', 'zoel_7'], ['ebay', '10-2', 'other_1']] as const) {
-        await db.run(step("INSERT INTO orders (platform, platform_order_id, platform_customer_id, total_base, ship_city, ship_postcode, source_file_id, row_hash) VALUES ($1, $2, $3, 10, 'Austin', '78701', 1, $2)", [pl, oid, cust]));
+        await db.run(step("INSERT INTO orders (platform, platform_order_id, platform_customer_id, total_base, ship_city, ship_postcode, source_file_id, row_hash) VALUES ($1, $2, $3, 10, 'Austin', '78701', 1, hash($2))", [pl, oid, cust]));
       }
       await db.run(step(`INSERT INTO reject (source_file_id, source_row, field, value, reason, raw) VALUES (1, 7, 'orders.placed_at', 'x', 'not a date', '{"Email":"zoe@example.com","Address":"1 Oak St"}')`));
       await fusePersons(db, KEY, { deterministicOnly: true });

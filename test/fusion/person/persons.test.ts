@@ -20,7 +20,7 @@ async function addAccounts(db: Backend, accounts: Acc[]) {
   for (const a of accounts) {
     await db.run(step(`INSERT INTO customer_account (platform, platform_customer_id, email_hash, phone_hash, name_masked, city, postcode, country, row_hash,
         name_tokens, phone_fragment_hash, region)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, [a.platform, a.id, a.email ? e(a.email) : null, a.phone ? p(a.phone) : null, a.name ?? null, a.city ?? null,
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, hash($9), $10, $11, $12)`, [a.platform, a.id, a.email ? e(a.email) : null, a.phone ? p(a.phone) : null, a.name ?? null, a.city ?? null,
       a.postcode ?? null, a.country ?? 'US', `${a.platform}:${a.id}`, a.fullName ? nameTokenHashes(KEY, a.fullName) : null,
       phoneFragmentHash(KEY, a.masked ?? a.phone), a.region ?? null]));
   }
@@ -191,8 +191,8 @@ describe('customer_360 and the masked view', () => {
       ['ebay', '10-1', 'zoelefevre_7', 20, '2026-03-04 10:00:00+00'],
     ];
     for (const [pl, id, cust, total, at] of orders) {
-      await s.db.run(step('INSERT INTO orders (platform, platform_order_id, platform_customer_id, total_base, placed_at, row_hash) VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMPTZ), $6)', [pl, id, cust, total, at, id]));
-      await s.db.run(step('INSERT INTO order_line (platform, platform_order_id, line_no, platform_listing_id, quantity, row_hash) VALUES ($1, $2, 1, $3, 1, $4)', [pl, id, `L-${id}`, `l${id}`]));
+      await s.db.run(step('INSERT INTO orders (platform, platform_order_id, platform_customer_id, total_base, placed_at, row_hash) VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMPTZ), hash($6))', [pl, id, cust, total, at, id]));
+      await s.db.run(step('INSERT INTO order_line (platform, platform_order_id, line_no, platform_listing_id, quantity, row_hash) VALUES ($1, $2, 1, $3, 1, hash($4))', [pl, id, `L-${id}`, `l${id}`]));
     }
     await fusePersons(s.db, KEY);
     const pid = (await personOf(s.db)).get('ebay:zoelefevre_7')!;

@@ -1,0 +1,27 @@
+// Migration 3 turns the 16-hex-digit row_hash of older databases into the UBIGINT it now is, keeping each value.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import { step } from '../../src/store/sql.js';
+import { tempStore } from '../support/db.js';
+import { rm } from 'node:fs/promises';
+
+const rmDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+let done: (() => Promise<void>) | undefined;
+afterEach(async () => done?.());
+
+describe('row_hash migration', () => {
+  it('converts a text row_hash to the same 64-bit number', async () => {
+    const s = await tempStore();
+    done = s.done;
+    // a database as migration 1 left it before: row_hash as text
+    await s.db.run(step('ALTER TABLE order_line ALTER row_hash TYPE VARCHAR'));
+    await s.db.run(step("INSERT INTO order_line (platform, platform_order_id, line_no, row_hash) VALUES ('own', 'A', 1, 'ffeeddccbbaa9988'), ('own', 'B', 1, '0000000000000001')"));
+    await s.db.run(step('DELETE FROM schema_version WHERE version = 3'));
+    await s.db.close();
+    const db = await openStore(s.path);
+    done = async () => { await db.close(); await rmDir(s.dir); };
+    const rows = await db.all<{ h: bigint; t: string }>(step("SELECT row_hash AS h, typeof(row_hash) AS t FROM order_line ORDER BY platform_order_id"));
+    expect(rows.map((r) => [String(r.h), r.t])).toEqual([['18441921395520346504', 'UBIGINT'], ['1', 'UBIGINT']]);
+  });
+});
