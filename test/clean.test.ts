@@ -30,7 +30,7 @@ describe('money', () => {
   for (const [raw, amount, ccy] of cases) {
     it(`${raw} → ${amount} ${ccy}`, async () => {
       expect(await one('CAST(of_money($1) AS VARCHAR)', raw)).toBe(amount);
-      if (amount !== null) expect(await one(`of_money_currency(of_fold($1), 'USD')`, raw)).toBe(ccy);
+      if (amount !== null) expect(await one(`of_currency_raw($1, 'USD')`, raw)).toBe(ccy);
     });
   }
 });
@@ -49,10 +49,16 @@ describe('dates', () => {
     // the UTC fast path and a zone with daylight saving agree with the calendar
     ['2026-07-01 12:00:00', 'UTC', '2026-07-01T12:00:00.000Z'],
     ['2026-07-01 12:00:00', 'Europe/Paris', '2026-07-01T10:00:00.000Z'],
+    // blanks and full-width digits take the folding path, plain values skip it: the same instant either way
+    ['  2026-07-01 12:00:00 ', 'UTC', '2026-07-01T12:00:00.000Z'],
+    ['2026-07-01  12:00:00', 'UTC', '2026-07-01T12:00:00.000Z'],
+    ['２０２６-07-01', 'UTC', '2026-07-01T00:00:00.000Z'],
+    ['1700000000', 'UTC', '2023-11-14T22:13:20.000Z'],
   ];
   for (const [raw, tz, want] of cases) {
     it(`${raw} (${tz}) → ${want}`, async () => {
-      const v = await one(`of_ts(of_fold($1), $2, ${fmts})`, raw, tz);
+      const v = await one(`of_ts_raw($1, $2, ${fmts})`, raw, tz);
+      expect(await one(`of_ts(of_fold($1), $2, ${fmts}) IS NOT DISTINCT FROM of_ts_raw($1, $2, ${fmts})`, raw, tz)).toBe(true);
       expect(v === null || v === undefined ? null : v).toBe(want);
     });
   }
@@ -75,6 +81,15 @@ describe('text and ids', () => {
   it('folds full-width and blanks', async () => {
     expect(await one('of_fold($1)', '  ＡＢＣ（１２）\u3000x  ')).toBe('ABC(12) x');
     expect(await one('of_fold($1)', '   ')).toBe(null);
+    // the ASCII fast path trims only when an edge is blank
+    expect(await one('of_fold($1)', ' a b ')).toBe('a b');
+    expect(await one('of_fold($1)', 'a b')).toBe('a b');
+    expect(await one('of_fold($1)', 'ab ')).toBe('ab');
+  });
+  it('reads a plain ISO currency code without folding, anything else as before', async () => {
+    for (const raw of ['USD', ' usd ', 'ＵＳＤ', 'eur', '¥', null]) {
+      expect([raw, await one(`of_currency_raw($1, 'GBP') IS NOT DISTINCT FROM of_money_currency(of_fold($1), 'GBP')`, raw)]).toEqual([raw, true]);
+    }
   });
   it('cleans ids as exports mangle them', async () => {
     expect(await one('of_clean_id($1)', '="2345678901234"')).toBe('2345678901234');
