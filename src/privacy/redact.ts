@@ -5,6 +5,7 @@ import { step } from '../store/sql.js';
 import { hmacHex } from './hmac.js';
 import { normaliseEmail } from './email.js';
 import { maskName, maskPhone, maskText } from './mask.js';
+import { mapRawRecord } from './raw-record.js';
 
 const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const PHONE_FIELD = /(phone|mobile|tel\b|telephone|téléphone|手机|电话|联系方式)/i;
@@ -27,24 +28,9 @@ function redactEmails(key: Buffer, text: string): string {
   return text.replace(EMAIL_IN_TEXT, (m) => `email:${(hmacHex(key, normaliseEmail(m) ?? m) ?? '').slice(0, 12)}`);
 }
 
-/** Redact a raw record (parsed JSON object, nested objects and arrays included). */
-export function redactRecord(key: Buffer, record: unknown, field = ''): unknown {
-  if (typeof record === 'string') return redactValue(key, field, record);
-  if (Array.isArray(record)) return record.map((v) => redactRecord(key, v, field));
-  if (record !== null && typeof record === 'object') {
-    return Object.fromEntries(Object.entries(record as Record<string, unknown>).map(([k, v]) => [k, redactRecord(key, v, k)]));
-  }
-  return record;
-}
-
 /** Redact a raw record as ingest stores it (JSON text, else plain text). */
 export function redactRaw(key: Buffer, raw: string | null): string | null {
-  if (raw === null) return null;
-  try {
-    return JSON.stringify(redactRecord(key, JSON.parse(raw) as unknown));
-  } catch {
-    return redactEmails(key, raw);
-  }
+  return raw === null ? null : mapRawRecord(raw, (field, text) => redactValue(key, field, text));
 }
 
 /** Redact the reject rows of one file (or all files) in place; runs inside the caller's transaction, so ingest

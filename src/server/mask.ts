@@ -1,5 +1,6 @@
 // Masking of personal data in API responses for callers without the pii scope.
 import { maskEmail } from '../privacy/mask.js';
+import { mapRawRecord } from '../privacy/raw-record.js';
 
 /** "barbara.w@gmail.com" → "b***@g***.com", "U1000150" → "U1******", "张三" → "张*" */
 export function maskId(v: string | null): string | null {
@@ -29,21 +30,8 @@ export function maskText(v: string | null): string | null {
 const PII_KEY = /e-?mail|phone|mobile|tel|name|address|addr|street|zip|postcode|postal|buyer|customer|收货|手机|电话|地址|姓名|买家|会员|联系/i;
 const SAFE_KEY = /product|item|title|sku|listing|brand|category|status|currency|price|total|qty|quantity|date|time|商品|宝贝|价格|状态/i;
 
-function maskValue(key: string, v: unknown): unknown {
-  if (typeof v === 'string') return PII_KEY.test(key) && !SAFE_KEY.test(key) ? maskId(v) : maskText(v);
-  if (Array.isArray(v)) return v.map((x) => maskValue(key, x));
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskValue(k, x)]));
-  return v;
-}
-
 /** A raw record as stored in reject.raw: JSON objects have personal fields masked by name, other text by pattern. */
 export function maskRaw(raw: string | null): string | null {
   if (raw === null) return raw;
-  try {
-    const v = JSON.parse(raw) as unknown;
-    if (v !== null && typeof v === 'object') return JSON.stringify(maskValue('', v));
-  } catch {
-    // not JSON: a raw text line
-  }
-  return maskText(raw);
+  return mapRawRecord(raw, (field, text) => (PII_KEY.test(field) && !SAFE_KEY.test(field) ? maskId(text) ?? '' : maskText(text) ?? ''));
 }
