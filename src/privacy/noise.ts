@@ -1,6 +1,7 @@
 // Noise for differentially private releases: Laplace and Gaussian mechanisms over a uniform source that is
 // cryptographic by default and seeded in tests (reproducible statistical checks).
 import { randomBytes } from 'node:crypto';
+import { sfc32 } from '../util/sfc32.js';
 
 /** A uniform draw in (0, 1). */
 export type Uniform = () => number;
@@ -15,19 +16,7 @@ export function cryptoUniform(): Uniform {
 
 /** Seeded uniform (sfc32), for tests and reproducible benchmarks only: never for real releases. */
 export function seededUniform(seed: number): Uniform {
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
-  const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 15; i++) next();
+  const next = sfc32(0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0, 15);
   return () => {
     const x = next();
     return x === 0 ? 2 ** -33 : x;

@@ -1,4 +1,5 @@
 // Seeded random numbers so that one seed always yields the same sample bytes (no Math.random anywhere).
+import { sfc32 } from '../util/sfc32.js';
 
 /** Hash a string to 32-bit state words (cyrb128); used to derive independent streams from one seed. */
 function hash128(text: string): [number, number, number, number] {
@@ -19,31 +20,15 @@ function hash128(text: string): [number, number, number, number] {
 
 /** sfc32 generator with the helpers the sample needs; `fork` gives an independent named stream. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(private readonly label: string) {
-    [this.a, this.b, this.c, this.d] = hash128(label);
-    for (let i = 0; i < 12; i++) this.next();
+    this.next = sfc32(...hash128(label), 12);
   }
 
   fork(name: string): Rng {
     return new Rng(`${this.label}/${name}`);
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
-    const t = (this.a + this.b) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.d = (this.d + 1) | 0;
-    const r = (t + this.d) | 0;
-    this.c = (this.c + r) | 0;
-    return (r >>> 0) / 4294967296;
   }
 
   /** Integer in [lo, hi] inclusive. */
