@@ -128,22 +128,31 @@ export function emptyResult(path: string): FileResult {
 export const INGEST_MEMORY_LIMIT = '1GB';
 const SPILLS: ReadonlySet<string> = new Set(['csv', 'parquet']);
 
+/** the result for a file whose bytes were ingested before (as source_file `id`) */
+async function unchangedResult(db: Backend, result: FileResult, id: number, t0: number): Promise<FileResult> {
+  const prev = await db.one<Record<string, number | string>>(step('SELECT * FROM source_file WHERE id = $1', [id]));
+  return {
+    ...result, status: 'unchanged', sourceFileId: id, connector: String(prev?.connector ?? ''), platform: String(prev?.platform ?? ''),
+    kind: String(prev?.kind ?? ''), format: String(prev?.format ?? ''), encoding: String(prev?.encoding ?? ''),
+    rowsRead: Number(prev?.rows_read ?? 0), rowsAccepted: Number(prev?.rows_accepted ?? 0), rowsRejected: Number(prev?.rows_rejected ?? 0),
+    rowsSkipped: Number(prev?.rows_skipped ?? 0), seconds: (performance.now() - t0) / 1000,
+  };
+}
+
 export async function ingestFile(db: Backend, path: string, opts: IngestOptions): Promise<FileResult> {
   const t0 = performance.now();
   const full = resolve(path);
   const result = emptyResult(full);
   const progress = (phase: IngestProgress['phase'], rows: number) => opts.onProgress?.({ file: full, phase, rows });
   progress('hash', 0);
-  const sha = await sha256File(full);
-  const seen = await db.one<{ id: number }>(step('SELECT id FROM source_file WHERE sha256 = $1', [sha]));
-  if (seen) {
-    const prev = await db.one<Record<string, number | string>>(step('SELECT * FROM source_file WHERE id = $1', [seen.id]));
-    return {
-      ...result, status: 'unchanged', sourceFileId: seen.id, connector: String(prev?.connector ?? ''), platform: String(prev?.platform ?? ''),
-      kind: String(prev?.kind ?? ''), format: String(prev?.format ?? ''), encoding: String(prev?.encoding ?? ''),
-      rowsRead: Number(prev?.rows_read ?? 0), rowsAccepted: Number(prev?.rows_accepted ?? 0), rowsRejected: Number(prev?.rows_rejected ?? 0),
-      rowsSkipped: Number(prev?.rows_skipped ?? 0), seconds: (performance.now() - t0) / 1000,
-    };
+  // Hashing costs ~1 s per GB on one core. A file whose size no stored file has cannot be one seen before, so it is
+  // hashed while DuckDB stages it (the hash is needed only for source_file); otherwise the hash decides first.
+  const hashing = sha256File(full);
+  hashing.catch(() => undefined); // awaited below, where a failure surfaces
+  const sameSize = await db.one(step('SELECT 1 AS x FROM source_file WHERE size_bytes = $1 LIMIT 1', [statSync(full).size]));
+  if (sameSize) {
+    const seen = await db.one<{ id: number }>(step('SELECT id FROM source_file WHERE sha256 = $1', [await hashing]));
+    if (seen) return unchangedResult(db, result, seen.id, t0);
   }
   let file = await sniffFile(full);
   const connector = await chooseConnector(file, opts);
@@ -207,6 +216,7 @@ export async function ingestFile(db: Backend, path: string, opts: IngestOptions)
           throw new OmnifuseError('internal', `${basename(full)}: ${rowsRead} read but ${rowsAccepted} accepted + ${rowsRejected} rejected`);
         }
         const seconds = (performance.now() - t0) / 1000;
+        const sha = await hashing;
         await db.run(step(
           `INSERT INTO source_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now(), $11, $12, $13, $14, $15)`,
           [fileId, full, sha, file.size, mapping.platform, mapping.kind, connector.name, file.format, file.encoding, file.delimiter ?? null,

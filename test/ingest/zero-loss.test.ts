@@ -1,4 +1,5 @@
 // Malformed inputs never crash, hang or lose a record: read = accepted + rejected, with a clear reason.
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -143,6 +144,16 @@ describe('zero loss on malformed input', () => {
     expect(a.status).toBe('ingested');
     expect(b.status).toBe('unchanged');
     expect((await s.db.one<{ n: number }>(step('SELECT count(*) AS n FROM order_line')))?.n).toBe(1);
+  });
+
+  it('a file of a size already stored but other bytes is ingested; every file keeps its own sha256', async () => {
+    // a new size is hashed while the file is staged, a known size before anything else: both must store the true hash
+    const files: [string, string][] = [['a.csv', HEADER + 'A1,S1,1,2.00\n'], ['b.csv', HEADER + 'A2,S1,1,2.00\n'], ['c.csv', HEADER + 'A3,S1,1,12.00\n']];
+    const results = [];
+    for (const [name, text] of files) results.push(await ingest(name, text));
+    expect(results.map((r) => r.status)).toEqual(['ingested', 'ingested', 'ingested']);
+    const stored = await s.db.all<{ sha256: string }>(step('SELECT sha256 FROM source_file ORDER BY id'));
+    expect(stored.map((r) => r.sha256)).toEqual(files.map(([, text]) => createHash('sha256').update(text).digest('hex')));
   });
 
   it('a header no connector knows names the closest connectors and the fix', async () => {
