@@ -23,6 +23,11 @@ export interface TableScore {
   readonly table: string;
   readonly real: number;
   readonly correct: number;
+  /**
+   * Per core field: real rows that have it, and how many of those the suggestion reproduces — a correct row agrees
+   * on all; a row not reproduced is compared with the closest suggested row of its record (most core fields equal).
+   */
+  readonly fields: Record<string, { real: number; agree: number }>;
 }
 
 export interface SuggestionScore {
@@ -81,19 +86,33 @@ export async function scoreSuggestion(realDb: Backend, suggestedDb: Backend, pat
     let correct = 0;
     let realN = 0;
     const core = CORE_FIELDS[table] ?? [];
+    const fields: Record<string, { real: number; agree: number }> = Object.fromEntries(core.map((f) => [f, { real: 0, agree: 0 }]));
+    const has = (r: Record<string, unknown>, f: string): boolean => r[f] !== null && r[f] !== undefined;
     for (const [k, rs] of want) {
       const free = [...(got.get(k) ?? [])];
+      const missed: Record<string, unknown>[] = [];
       for (const r of rs) {
         realN++;
         // a real row counts when one suggested row of the same record, not paired yet, has every core field it has
-        const i = free.findIndex((g) => core.every((f) => r[f] === null || r[f] === undefined || r[f] === g[f]));
+        const i = free.findIndex((g) => core.every((f) => !has(r, f) || r[f] === g[f]));
         if (i >= 0) {
           correct++;
           free.splice(i, 1);
+          for (const f of core) if (has(r, f)) { (fields[f] as { real: number; agree: number }).real++; (fields[f] as { real: number; agree: number }).agree++; }
+        } else missed.push(r);
+      }
+      for (const r of missed) {
+        const agree = (g: Record<string, unknown>): number => core.filter((f) => has(r, f) && r[f] === g[f]).length;
+        const best = free.reduce<Record<string, unknown> | undefined>((b, g) => (b === undefined || agree(g) > agree(b) ? g : b), undefined);
+        for (const f of core) {
+          if (!has(r, f)) continue;
+          const c = fields[f] as { real: number; agree: number };
+          c.real++;
+          if (best !== undefined && r[f] === best[f]) c.agree++;
         }
       }
     }
-    tables.push({ table, real: realN, correct });
+    tables.push({ table, real: realN, correct, fields });
   }
   const realN = tables.reduce((a, t) => a + t.real, 0);
   return { file: path, connector: real.connector, tables, share: realN === 0 ? 1 : tables.reduce((a, t) => a + t.correct, 0) / realN, suggestion };

@@ -13,6 +13,7 @@ import { sniffFile, type Sniffed } from '../../sources/sniff.js';
 import { parseCsv } from '../../util/csv.js';
 import { aliasTable, type FieldRef } from './aliases.js';
 import { profileColumn, valueFit, type ColumnProfile } from './profile.js';
+import { amount, keyFallback, priceScaling, printedKey, productTitle, totalByIdentity } from './relations.js';
 import { distinctFilled, extendsValues, firstDateColumn, groupByValue, hasBlanks, isGroupColumn, isStockCode, orderIdByValue, recordIdByValue, sharedBySkus, priceBesideQuantity, skuByValue, utcTwin, writtenOncePerGroup } from './structure.js';
 
 export interface SuggestOptions {
@@ -176,12 +177,13 @@ const leafName = (column: string): string => foldHeader((column.split('.').pop()
 /** Leaves that only hold an object's value ("OrderTotal.Amount", "Total.#text"): the object names the field. */
 const VALUE_LEAVES = new Set(['amount', '#text', 'value', 'text']);
 
-function aliasScore(column: string, aliases: Set<string> | undefined): number {
+/** itemField: the field is the line item's or listing's, so a qualifier ("Item price") confirms it rather than naming another thing. */
+function aliasScore(column: string, aliases: Set<string> | undefined, itemField = true): number {
   if (!aliases) return 0;
   const dot = column.lastIndexOf('.');
-  if (dot > 0 && VALUE_LEAVES.has(column.slice(dot + 1).toLowerCase())) return aliasScore(column.slice(0, dot), aliases);
+  if (dot > 0 && VALUE_LEAVES.has(column.slice(dot + 1).toLowerCase())) return aliasScore(column.slice(0, dot), aliases, itemField);
   // XML namespaces ("g:price" in a Google feed) say nothing about the field.
-  if (/(^|\.)[A-Za-z][\w-]*:/u.test(column)) return aliasScore(column.replace(/(^|\.)[A-Za-z][\w-]*:/gu, '$1'), aliases);
+  if (/(^|\.)[A-Za-z][\w-]*:/u.test(column)) return aliasScore(column.replace(/(^|\.)[A-Za-z][\w-]*:/gu, '$1'), aliases, itemField);
   const f = foldHeader(column);
   const c = foldHeader(splitCamel(column));
   if (aliases.has(f) || aliases.has(c)) return 1;
@@ -204,7 +206,8 @@ function aliasScore(column: string, aliases: Set<string> | undefined): number {
     // A single generic word ("id", "date", "name") inside a longer header says little about which id or date it is,
     // unless the only other word says the column is the line item's or product's ("Lineitem name", "Item price").
     if (aw.length === 1 && GENERIC.has(aw[0] as string)) {
-      if (words.size === 2 && words.has(aw[0] as string) && [...words].some((w) => QUALIFIERS.has(w))) best = Math.max(best, 0.7);
+      // ("Item Number" is the item's number, never the order's or the buyer's.)
+      if (itemField && words.size === 2 && words.has(aw[0] as string) && [...words].some((w) => QUALIFIERS.has(w))) best = Math.max(best, 0.7);
       continue;
     }
     // The alias's words inside a longer header count when the header ends in one of them (its head noun: "Buyer City"
@@ -237,7 +240,7 @@ function assign(table: CanonicalTable, cols: Columns['names'], values: Map<strin
     if (field === 'platform' || exclude.has(field)) continue;
     const type = fieldType(table, field);
     for (const column of cols) {
-      const a = aliasScore(column, aliases.get(`${table}.${field}`));
+      const a = aliasScore(column, aliases.get(`${table}.${field}`), table === 'order_line' || table === 'listing' || table === 'inventory_snapshot');
       if (a === 0) continue;
       const prof = profiles.get(column) as ColumnProfile;
       // A mostly empty column (a sale price beside the price) loses to a filled one with the same alias.
@@ -424,6 +427,12 @@ export async function suggestMapping(path: string, opts: SuggestOptions = {}): P
       const price = priceBesideQuantity(lc.names, lc.values, qty.column, used);
       if (price) line.push({ table: 'order_line', field: 'unit_price', column: price, score: 0.5 });
     }
+    // A price that grows with the quantity on records of one item is the line's amount, not the unit price.
+    const up = line.find((a) => a.field === 'unit_price');
+    const item = ['sku', 'platform_listing_id', 'title'].map((f) => line.find((a) => a.field === f)).find((a) => a !== undefined);
+    if (qty && up && item && !has(line, 'line_total') && priceScaling(lc.values.get(up.column) ?? [], lc.values.get(qty.column) ?? [], lc.values.get(item.column) ?? []) === 'line') {
+      line = line.map((a) => (a === up ? { ...a, field: 'line_total' } : a));
+    }
   }
   let orderId = orders.find((a) => a.field === 'platform_order_id');
   // An order id alone is weak evidence (many exports call every id "id"); an orders file also has order-ish columns.
@@ -454,12 +463,40 @@ export async function suggestMapping(path: string, opts: SuggestOptions = {}): P
   }
   if (orderId && orderish) {
     kind = 'orders';
+    {
+      // The order id as printed (#1007 beside 1007), and a second id column where the order id is blank.
+      const others = new Set([...orders, ...(cols.each ? [] : line)].filter((a) => a.field !== 'platform_order_id').map((a) => a.column));
+      const printed = printedKey(orderId.column, cols.names, cols.values, others);
+      const fallback = keyFallback(printed ?? orderId.column, cols.names, cols.values, others);
+      if (printed || fallback) {
+        const was = orderId.column;
+        const moved = (a: Assignment): Assignment => (a.field === 'platform_order_id' && a.column === was ? { ...a, column: printed ?? was, ...(fallback ? { fallback: [...(a.fallback ?? []), fallback] } : {}) } : a);
+        orders = orders.map(moved);
+        line = line.map(moved);
+        orderId = moved(orderId);
+      }
+    }
     orders = preferUtc(withPlacedAt('orders', orders, cols.names, cols.values), cols.names);
     if (!has(orders, 'total') && !cols.each) {
       // The only amount of a per-order file (a payments export) is the order's total, summed over its rows.
       const used = new Set([...orders, ...line].map((a) => a.column));
       const money = cols.names.filter((c) => { const p = profileColumn(cols.values.get(c) ?? []); return !used.has(c) && p.filled > 0.5 && p.money >= 0.95 && p.integer < 0.5; });
       if (money.length === 1 && !lineUseful()) orders.push({ table: 'orders', field: 'total', column: money[0] as string, score: 0.5 });
+    }
+    if (!has(orders, 'total') && !cols.each && lineUseful()) {
+      // The total by arithmetic: the amount that goods + shipping − discounts add up to on every record.
+      const col = (f: string): string[] | undefined => { const a = line.find((x) => x.field === f); return a ? cols.values.get(a.column) : undefined; };
+      const [up, q, lt] = [col('unit_price'), col('quantity'), col('line_total')];
+      const goods = up && q ? up.map((v, i) => amount(v) * Number(q[i]?.trim() || NaN)) : lt ? lt.map(amount) : [];
+      const lineTotal = line.find((a) => a.field === 'line_total');
+      const taken = new Set([...orders, ...line].filter((a) => !(a === lineTotal && up && q)).map((a) => a.column));
+      const total = totalByIdentity(cols.names, cols.values, goods, taken);
+      if (total) {
+        // (score 0.45: a total scored 0.5 is a payments file's column summed per order, see baseSpec)
+        orders.push({ table: 'orders', field: 'total', column: total, score: 0.45 });
+        // a column first taken for the line's amount is the order's; the line's amount follows from price × quantity
+        if (lineTotal?.column === total) line = line.filter((a) => a !== lineTotal);
+      }
     }
     targets.orders = target(orders, cols.values, ['platform_order_id']);
     assignments.push(...orders);
@@ -497,7 +534,11 @@ export async function suggestMapping(path: string, opts: SuggestOptions = {}): P
     if (lid && lineSku && lid.column !== lineSku.column && sharedBySkus(lines.values.get(lid.column) ?? [], lines.values.get(lineSku.column) ?? [])) lid = lineSku;
     if (lineUseful() && lid) {
       const pick = (f: string, as: string): Assignment[] => line.filter((x) => x.field === f).map((x) => ({ ...x, table: 'listing' as const, field: as }));
-      const listing = [{ ...lid, table: 'listing' as const, field: 'platform_listing_id' }, ...pick('sku', 'sku'), ...pick('title', 'title'), ...pick('unit_price', 'price'), ...pick('currency', 'currency')];
+      // A title the line's name extends is the product's: the listing takes it, the line keeps the name.
+      const name = line.find((x) => x.field === 'title');
+      const product = name ? productTitle(name.column, lines.names, lines.values, new Set(line.map((x) => x.column))) : undefined;
+      const title = name && product ? [{ ...name, table: 'listing' as const, field: 'title', column: product, fallback: [name.column] }] : pick('title', 'title');
+      const listing = [{ ...lid, table: 'listing' as const, field: 'platform_listing_id' }, ...pick('sku', 'sku'), ...title, ...pick('unit_price', 'price'), ...pick('currency', 'currency')];
       const t = target(listing, lines.values, ['platform_listing_id']);
       if (cols.each) t.each = cols.each.path;
       t.when_present = lid.column;

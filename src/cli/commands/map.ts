@@ -18,11 +18,15 @@ export function register(program: Command): void {
     .option('--platform <label>', 'platform label to write into the mapping', 'own-shop')
     .option('--out <path>', 'write the YAML here instead of stdout')
     .option('--force', 'overwrite --out if it exists')
-    .action(async (file: string, o: { platform: string; out?: string; force?: boolean }, cmd: Command) => {
+    .option('--timezone <zone>', 'IANA zone of dates written without an offset (read.timezone), e.g. Asia/Shanghai')
+    .option('--currency <code>', 'ISO 4217 code of amounts written without one (read.currency), e.g. CNY')
+    .action(async (file: string, o: { platform: string; out?: string; force?: boolean; timezone?: string; currency?: string }, cmd: Command) => {
       const g = globals(cmd);
       if (!existsSync(file)) throw inputError(`${file} does not exist`, 'give the path of the export to map');
       if (o.out && existsSync(o.out) && !o.force) throw usageError(`${o.out} exists`, 'pass --force to overwrite it, or choose another --out');
-      let s = await suggestMapping(file, { platform: o.platform });
+      const timezone = o.timezone === undefined ? undefined : zoneFlag(o.timezone);
+      const currency = o.currency === undefined ? undefined : currencyFlag(o.currency);
+      let s = await suggestMapping(file, { platform: o.platform, ...(timezone ? { timezone } : {}), ...(currency ? { currency } : {}) });
       let llm: { added: number; error?: string } | undefined;
       if (process.env.OMNIFUSE_AI_PROVIDER && process.env.OMNIFUSE_AI_PROVIDER !== 'builtin') {
         const r = await refineSuggestion(await providerFromEnv(process.env), s, s.samples);
@@ -34,4 +38,20 @@ export function register(program: Command): void {
       if (o.out) say(`wrote ${o.out} (${s.kind}; ${s.assignments.length} fields mapped, ${s.unmapped.length} columns left). Review it, then: omnifuse ingest ${file} --mapping ${o.out}`);
       else process.stdout.write(s.yaml);
     });
+}
+
+/** An IANA time zone the runtime knows ("Asia/Shanghai", "UTC"). */
+function zoneFlag(raw: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw usageError(`--timezone "${raw}" is not a time zone`, 'give an IANA zone name such as Europe/Paris, Asia/Shanghai or UTC');
+  }
+}
+
+/** A three-letter ISO 4217 code, upper-cased ("cny" → CNY). */
+function currencyFlag(raw: string): string {
+  const c = raw.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/u.test(c)) throw usageError(`--currency "${raw}" is not a currency code`, 'give a three-letter ISO 4217 code such as EUR, USD or CNY');
+  return c;
 }
