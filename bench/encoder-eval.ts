@@ -1,5 +1,6 @@
 // Encoder benchmark on the four product-matching datasets: blocking recall at equal k and matcher test F1 with/without enc.cos.
-// `npm run bench -- encoder-eval [dataset ...] [--steps=N] [--weight=0.5] [--json]`; `--speed`: 100k-title embedding time.
+// `npm run bench -- encoder-eval [dataset ...] [--steps=N] [--weight=0.5] [--feature=self-supervised|same|cross-fitted]
+// [--folds=3] [--feature-steps=N] [--all-texts] [--title] [--cv=5 (0: no cross-validated choice)] [--no-blocking] [--json]`; `--speed`: 100k-title embedding time.
 
 import { evaluateEncoder, type EncoderEvalResult } from '../src/ai/encoder/eval.js';
 import { embedTitles } from '../src/ai/encoder/model.js';
@@ -10,6 +11,10 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const steps = Number(args.find((a) => a.startsWith('--steps='))?.slice(8) ?? NaN);
 const weight = Number(args.find((a) => a.startsWith('--weight='))?.slice(9) ?? 0.5);
+const feature = args.find((a) => a.startsWith('--feature='))?.slice(10) as 'self-supervised' | 'same' | 'cross-fitted' | undefined;
+const folds = Number(args.find((a) => a.startsWith('--folds='))?.slice(8) ?? 3);
+// --no-blocking: the matcher figures only (blocking recall does not depend on the feature encoder)
+const ks = args.includes('--no-blocking') ? [] : undefined;
 const named = args.filter((a) => !a.startsWith('--'));
 const DATASETS = named.length > 0 ? named : ['abt_buy', 'walmart_amazon_structured', 'wdc_computers', 'wdc_cameras'];
 
@@ -30,6 +35,13 @@ for (const name of DATASETS) {
     await evaluateEncoder(`${ROOT}/${name}`, {
       size: name.startsWith('wdc_') ? 'small' : undefined,
       denseWeight: weight,
+      ...(feature ? { featureEncoder: feature } : {}),
+      folds,
+      ...(args.includes('--all-texts') ? { featureTexts: 'all' as const } : {}),
+      ...(args.includes('--title') ? { featureText: 'title' as const } : {}),
+      ...(args.some((a) => a.startsWith('--feature-steps=')) ? { featureSteps: Number(args.find((a) => a.startsWith('--feature-steps='))?.slice(16)) } : {}),
+      ...(args.some((a) => a.startsWith('--cv=')) ? { cvFolds: Number(args.find((a) => a.startsWith('--cv='))?.slice(5)) } : {}),
+      ...(ks ? { ks } : {}),
       training: Number.isFinite(steps) ? { steps } : {},
       onProgress: (m) => console.error(m),
     }),
@@ -38,14 +50,17 @@ for (const name of DATASETS) {
 if (json) {
   console.log(JSON.stringify(results, null, 2));
 } else {
-  console.log('| dataset | recall@1 TF-IDF → +enc | recall@3 | recall@10 | candidates @10 (TF-IDF / +enc) | valid F1 baseline → +enc.cos | test F1 baseline | test F1 +enc.cos | selected on valid: test F1 | encoder train s |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| dataset | recall@1 TF-IDF → +enc | recall@3 | recall@10 | candidates @10 (TF-IDF / +enc) | valid F1 baseline → +enc.cos | CV F1 (train+valid) baseline → +enc.cos | test F1 baseline | test F1 +enc.cos | selected on valid: test F1 | selected by CV: test F1 | encoder train s |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const b = (k: number): string => {
       const row = r.blocking.find((x) => x.k === k);
       return row ? `${pct(row.tfidf.recall)} → ${pct(row.withEncoder.recall)}` : '-';
     };
     const c = r.blocking.find((x) => x.k === 10);
-    console.log(`| ${r.dir.split('/').pop() ?? r.dir} | ${b(1)} | ${b(3)} | ${b(10)} | ${c ? `${c.tfidf.candidates} / ${c.withEncoder.candidates}` : '-'} | ${pct(r.matcher.baseline.validF1)} → ${pct(r.matcher.withEncoder.validF1)} | ${pct(r.matcher.baseline.f1)} ± ${pct(r.matcher.baseline.sd)} | ${pct(r.matcher.withEncoder.f1)} ± ${pct(r.matcher.withEncoder.sd)} | ${r.matcher.selected.useEncoder ? '+enc' : 'baseline'} ${pct(r.matcher.selected.f1)} (Δ ${(100 * (r.matcher.selected.f1 - r.matcher.baseline.f1)).toFixed(1)}) | ${r.encoder.trainSeconds.toFixed(0)} |`);
+    const m = r.matcher;
+    const chosen = (x: typeof m.selected | undefined): string => (x ? `${x.useEncoder ? '+enc' : 'baseline'} ${pct(x.f1)} (Δ ${(100 * (x.f1 - m.baseline.f1)).toFixed(1)})` : '-');
+    const cv = m.baseline.cvF1 !== undefined && m.withEncoder.cvF1 !== undefined ? `${pct(m.baseline.cvF1)} → ${pct(m.withEncoder.cvF1)}` : '-';
+    console.log(`| ${r.dir.split('/').pop() ?? r.dir} | ${b(1)} | ${b(3)} | ${b(10)} | ${c ? `${c.tfidf.candidates} / ${c.withEncoder.candidates}` : '-'} | ${pct(m.baseline.validF1)} → ${pct(m.withEncoder.validF1)} | ${cv} | ${pct(m.baseline.f1)} ± ${pct(m.baseline.sd)} | ${pct(m.withEncoder.f1)} ± ${pct(m.withEncoder.sd)} | ${chosen(m.selected)} | ${chosen(m.selectedCv)} | ${r.encoder.trainSeconds.toFixed(0)} |`);
   }
 }

@@ -11,9 +11,10 @@ import { readPairSplits } from '../../fusion/pairs/discover.js';
 import { recordKey, type LabeledPair, type PairRecord } from '../../fusion/pairs/types.js';
 import { distinct } from '../../fusion/eval.js';
 import { recordText } from '../../fusion/record-text.js';
+import { normalizeText } from '../../fusion/text/normalize.js';
 import { confusion, prf } from '../../fusion/threshold.js';
-import { withEncoderFeature } from './feature.js';
-import { embedTitles } from './model.js';
+import { withCrossFitFeature, withEncoderFeature } from './feature.js';
+import { embedTitles, type EncoderWeights } from './model.js';
 import { trainEncoder, type EncoderTrainingSet, type EncoderTrainOptions } from './train.js';
 
 export interface EncoderEvalOptions {
@@ -26,9 +27,27 @@ export interface EncoderEvalOptions {
   /**
    * Which encoder gives the matcher feature. 'self-supervised' (default) trains a second encoder on augmented train
    * titles only: an encoder fitted on the train labels makes enc.cos look better on train pairs than it is on new ones,
-   * and the trees then over-trust it. 'same' reuses the blocking encoder.
+   * and the trees then over-trust it. 'same' reuses the blocking encoder. 'cross-fitted' trains one labelled encoder
+   * per fold of the training pairs (grouped by left record) and gives each training pair the cosine of the encoder
+   * that did not see it (withCrossFitFeature).
    */
-  readonly featureEncoder?: 'self-supervised' | 'same';
+  readonly featureEncoder?: 'self-supervised' | 'same' | 'cross-fitted';
+  /** Folds of the cross-fitted feature encoders (default 3). */
+  readonly folds?: number;
+  /**
+   * Titles the self-supervised feature encoder trains on: 'train' (the training pairs' records) or 'all' (the distinct
+   * records of every split, unlabelled — as the IDF statistics, and as a store's encoder sees every listing).
+   */
+  readonly featureTexts?: 'train' | 'all';
+  /** Training steps of the matcher's feature encoders (default: those of `training`). */
+  readonly featureSteps?: number;
+  /**
+   * What the matcher's feature encoder reads: 'record' (all textual attributes, default) or 'title' (the first short
+   * text attribute, where the matcher's features also look for model codes; the record text when there is none).
+   */
+  readonly featureText?: 'record' | 'title';
+  /** Folds of the cross-validated choice over train+valid (default 5; 0 or 1 leaves it out). */
+  readonly cvFolds?: number;
   /** Valid-F1 gain the encoder feature must bring to be selected (default MIN_VALID_GAIN). */
   readonly minValidGain?: number;
   readonly onProgress?: (msg: string) => void;
@@ -45,6 +64,8 @@ export interface F1Row {
   readonly sd: number;
   readonly validF1: number;
   readonly perSeed: readonly number[];
+  /** Mean F1 over the folds of train+valid (cvF1); absent when not measured. */
+  readonly cvF1?: number;
 }
 
 export interface EncoderEvalResult {
@@ -60,6 +81,8 @@ export interface EncoderEvalResult {
      * baseline's by more than `minValidGain`, else the baseline is kept; `f1` is the chosen model's test F1.
      */
     readonly selected: F1Row & { readonly useEncoder: boolean };
+    /** The same choice by cross-validated F1 over train+valid (selectOnCv): less noisy than one valid split. */
+    readonly selectedCv?: F1Row & { readonly useEncoder: boolean };
   };
 }
 
@@ -72,6 +95,38 @@ export function selectOnValid(baseline: F1Row, withEncoder: F1Row, minValidGain 
   return { ...(useEncoder ? withEncoder : baseline), useEncoder };
 }
 
+/** Chooses by cross-validated F1 over train+valid (cvF1): more labelled pairs decide than one valid split holds. */
+export function selectOnCv(baseline: F1Row, withEncoder: F1Row, minGain = MIN_VALID_GAIN): F1Row & { useEncoder: boolean } {
+  const useEncoder = (withEncoder.cvF1 ?? 0) > (baseline.cvF1 ?? 0) + minGain;
+  return { ...(useEncoder ? withEncoder : baseline), useEncoder };
+}
+
+/** Fold of a pair: by its left record, so one record's pairs are held out together. */
+export function foldOf(r: PairRecord, k: number): number {
+  let h = 2166136261;
+  for (const c of recordKey(r)) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return (h >>> 0) % k;
+}
+
+/**
+ * Mean F1 over k folds of train+valid pairs (grouped by left record): the trees learn on the other folds and are
+ * early-stopped and thresholded on the held-out one. Both matchers get the same folds, so their difference is a
+ * choice statistic over all labelled pairs, not one split's ~2,000; test takes no part.
+ */
+export function cvF1(f: Featurizer, pairs: readonly LabeledPair[], x: ReturnType<typeof featurizePairs>, k = 5): number {
+  const fold = pairs.map((p) => foldOf(p.left, k));
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    const pick = (inFold: boolean): ReturnType<typeof featurizePairs> => {
+      const idx = fold.flatMap((g, j) => ((g === i) === inFold ? [j] : []));
+      return { x: idx.map((j) => x.x[j] as Float64Array), y: Uint8Array.from(idx.map((j) => x.y[j] as number)) };
+    };
+    const held = pick(true);
+    const m = trainMatcher(f, pick(false), held, { seed: i + 1 });
+    sum += prf(confusion(held.x.map((v) => gbdtPredict(m.model, v)), held.y, m.threshold)).f1;
+  }
+  return sum / k;
+}
 
 /** The training set from labelled pairs: texts of their records, positives and hard negatives by index. */
 export function pairTrainingSet(pairs: readonly LabeledPair[], text: (r: PairRecord) => string): EncoderTrainingSet {
@@ -126,24 +181,46 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
     say(`${dir}: k=${k} blocking recall ${(base.pairCompleteness * 100).toFixed(1)} → ${(enc.pairCompleteness * 100).toFixed(1)} (${base.candidates} / ${enc.candidates} candidates)`);
   }
 
-  let featureWeights = weights;
-  if ((opts.featureEncoder ?? 'self-supervised') === 'self-supervised') {
-    featureWeights = (await trainEncoder({ texts: set.texts, positives: [] }, opts.training)).weights;
-  }
   const base = createFeaturizer(config);
-  const withEnc = withEncoderFeature(base, featureWeights, text);
+  const mode = opts.featureEncoder ?? 'self-supervised';
+  const titleAttr = opts.featureText === 'title' ? config.schema.attributes.find((a) => a.kind === 'text')?.name : undefined;
+  const ftext = titleAttr ? (r: PairRecord): string => normalizeText(r.attrs[titleAttr] ?? '') || text(r) : text;
+  const featureTraining = { ...opts.training, ...(opts.featureSteps ? { steps: opts.featureSteps } : {}) };
+  let withEnc: Featurizer;
+  if (mode === 'cross-fitted') {
+    const k = opts.folds ?? 3;
+    const foldOfLeft = (r: PairRecord): number => foldOf(r, k);
+    const folds: EncoderWeights[] = [];
+    for (let f = 0; f < k; f++) {
+      const fit = splits.train.filter((p) => foldOfLeft(p.left) !== f);
+      folds.push((await trainEncoder(pairTrainingSet(fit, ftext), { ...featureTraining, seed: (opts.training?.seed ?? 1) + f + 1 })).weights);
+      say(`${dir}: fold encoder ${f + 1}/${k} trained`);
+    }
+    const trainKeys = new Set(splits.train.map((p) => `${recordKey(p.left)}\u0000${recordKey(p.right)}`));
+    withEnc = withCrossFitFeature(base, folds, (a, b) => (trainKeys.has(`${recordKey(a)}\u0000${recordKey(b)}`) ? foldOfLeft(a) : undefined), ftext);
+  } else {
+    const texts = opts.featureTexts === 'all' ? distinct(all.flatMap((p) => [p.left, p.right])).list.map(ftext) : ftext === text ? set.texts : distinct(splits.train.flatMap((p) => [p.left, p.right])).list.map(ftext);
+    const featureWeights = mode === 'self-supervised' ? (await trainEncoder({ texts, positives: [] }, featureTraining)).weights : weights;
+    withEnc = withEncoderFeature(base, featureWeights, ftext);
+  }
   const fp = (f: Featurizer) => [featurizePairs(f, splits.train), featurizePairs(f, splits.valid), featurizePairs(f, splits.test)] as const;
   const [bt, bv, bs] = fp(base);
-  const baseline = f1Of(base, bt, bv, bs, seeds);
+  const both = (a: ReturnType<typeof featurizePairs>, b: ReturnType<typeof featurizePairs>): ReturnType<typeof featurizePairs> => ({ x: [...a.x, ...b.x], y: Uint8Array.from([...a.y, ...b.y]) });
+  const labelled = [...splits.train, ...splits.valid];
+  const cv = opts.cvFolds ?? 5;
+  const baseline = { ...f1Of(base, bt, bv, bs, seeds), ...(cv > 1 ? { cvF1: cvF1(base, labelled, both(bt, bv), cv) } : {}) };
   const [et, ev, es] = fp(withEnc);
-  const withEncoder = f1Of(withEnc, et, ev, es, seeds);
+  const withEncoder = { ...f1Of(withEnc, et, ev, es, seeds), ...(cv > 1 ? { cvF1: cvF1(withEnc, labelled, both(et, ev), cv) } : {}) };
   const selected = selectOnValid(baseline, withEncoder, opts.minValidGain);
-  say(`${dir}: test F1 ${(baseline.f1 * 100).toFixed(1)} → ${(withEncoder.f1 * 100).toFixed(1)} (valid ${(baseline.validF1 * 100).toFixed(1)} → ${(withEncoder.validF1 * 100).toFixed(1)}); selected on valid: ${selected.useEncoder ? '+enc.cos' : 'baseline'}`);
+  const selectedCv = cv > 1 ? selectOnCv(baseline, withEncoder, opts.minValidGain) : undefined;
+  if (selectedCv) say(`${dir}: cross-validated F1 (train+valid, ${cv} folds) ${((baseline.cvF1 ?? 0) * 100).toFixed(1)} → ${((withEncoder.cvF1 ?? 0) * 100).toFixed(1)}; selected by CV: ${selectedCv.useEncoder ? '+enc.cos' : 'baseline'}`);
+  // (test F1 is left to the final table: progress lines show what choices may be made on)
+  say(`${dir}: valid F1 ${(baseline.validF1 * 100).toFixed(1)} → ${(withEncoder.validF1 * 100).toFixed(1)}; selected on valid: ${selected.useEncoder ? '+enc.cos' : 'baseline'}`);
   return {
     dir,
     records: { left: lefts.list.length, right: rights.list.length },
     encoder: { trainSeconds: report.seconds, trainTexts: set.texts.length, positives: set.positives.length, firstLoss: report.firstLoss, lastLoss: report.lastLoss, embedSecondsPer1k },
     blocking,
-    matcher: { baseline, withEncoder, selected },
+    matcher: { baseline, withEncoder, selected, ...(selectedCv ? { selectedCv } : {}) },
   };
 }
