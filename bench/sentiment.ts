@@ -2,13 +2,18 @@
 // (de-duplicated; ≤2 stars negative, ≥4 positive; 3-star reviews only as extra training text). For each split seed:
 // the procedure fitted on train scored on valid, and fitted on train + valid scored once on test.
 // `--select` scores the candidate configurations on valid only (never test): how DEFAULT_CONFIG was chosen.
+// `--priors` scores each prior-knowledge feature (AFINN, VADER, wink-nlp) alone by ROC AUC, without fitting.
 import { parseArgs } from 'node:util';
 import { readAmazonReviews } from '../src/analytics/sentiment/amazon-reviews.js';
-import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, sentimentScorer, stratifiedSplit, trainSentiment, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
+import { bestThreshold, binaryScores, rocAuc, DEFAULT_CONFIG, fitSentiment, sentimentScorer, stratifiedSplit, trainSentiment, WORDS_ONLY_CONFIG, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
 import type { FeatureSpec } from '../src/analytics/sentiment/features.js';
+import type { LabelledText } from '../src/analytics/sentiment/amazon-reviews.js';
+import { LEXICON_FEATURES, lexiconFeatures } from '../src/analytics/sentiment/lexicon.js';
+import { PRIOR_FEATURES, priorFeatures } from '../src/analytics/sentiment/prior.js';
+import { WINK_FEATURES, winkFeatures } from '../src/analytics/sentiment/wink.js';
 
 const FILES = ['../shared/data/amazon-reviews/All_Beauty_5.json.gz', '../shared/data/amazon-reviews/AMAZON_FASHION_5.json.gz'];
-const { values } = parseArgs({ options: { first: { type: 'string', default: '1' }, seeds: { type: 'string', default: '5' }, select: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { first: { type: 'string', default: '1' }, seeds: { type: 'string', default: '5' }, select: { type: 'boolean', default: false }, priors: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const seeds = Array.from({ length: Number(values.seeds) }, (_, i) => i + Number(values.first));
 const out = (s: string) => process.stdout.write(s + '\n');
 const meanSd = (xs: number[]) => {
@@ -25,6 +30,7 @@ const SOFT = { target: 0.5, weight: 1 };
 const TF = [1e-5, 1e-4, 1e-3];
 const NB = [1e-5, 1e-4, 1e-3];
 const NB_OLD = [1e-4, 1e-3, 1e-2];
+const STACK_L2 = [1e-3, 1e-2, 1e-1];
 const cfg = (members: MemberConfig[], neutral: SentimentConfig['neutral'] = null, threshold: SentimentConfig['threshold'] = 'cv'): SentimentConfig => ({ members, neutral, folds: 5, threshold });
 const CANDIDATES: Record<string, SentimentConfig> = {
   'tfidf-logistic': cfg([member('tfidf-logistic', {}, 'logistic', TF)]),
@@ -44,25 +50,70 @@ const CANDIDATES: Record<string, SentimentConfig> = {
   'nb-logistic +3★': cfg([member('nb-logistic', { weighting: 'nb' }, 'logistic', NB)], SOFT),
   'nb-logistic +3★, balanced threshold': cfg([member('nb-logistic', { weighting: 'nb' }, 'logistic', NB)], SOFT, 'balanced'),
   'nb-logistic +3★, clause negation + contrast': cfg([member('nb-logistic', { weighting: 'nb', negation: 'clause', contrast: true }, 'logistic', NB)], SOFT),
-  'nb-logistic +3★, title block (DEFAULT_CONFIG)': DEFAULT_CONFIG,
+  'nb-logistic +3★, title block (before the stack)': WORDS_ONLY_CONFIG,
+  'nb-logistic +3★, title block, VADER x1': cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true, prior: 1 }, 'logistic', NB)], SOFT),
+  'nb-logistic +3★, title block, VADER x3': cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true, prior: 3 }, 'logistic', NB)], SOFT),
+  'ensemble nb title +3★ + VADER/AFINN-only logistic': cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true }, 'logistic', NB), member('prior-logistic', { weighting: 'tfidf', terms: false, prior: 1 }, 'logistic', [1e-4, 1e-3, 1e-2])], SOFT),
+  'VADER/AFINN-only logistic +3★': cfg([member('prior-logistic', { weighting: 'tfidf', terms: false, prior: 1 }, 'logistic', [1e-4, 1e-3, 1e-2])], SOFT),
+  'nb-logistic +3★, title block, valence terms': cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true, valenceTerms: true }, 'logistic', NB)], SOFT),
+  'nb-logistic +3★, title block, valence terms, clause negation': cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true, valenceTerms: true, negation: 'clause' }, 'logistic', NB)], SOFT),
+  'stack: nb title valence terms +3★ + AFINN + VADER': { ...cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true, valenceTerms: true }, 'logistic', NB)], SOFT), stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'repeats 3: nb-logistic +3★, title block': { ...WORDS_ONLY_CONFIG, repeats: 3 },
+  'repeats 3: stack nb title +3★ + AFINN': { ...WORDS_ONLY_CONFIG, repeats: 3, stack: { lexicon: true, prior: false, l2Grid: STACK_L2 } },
+  'repeats 3: stack nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, repeats: 3, stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'L2 by AUC: nb-logistic +3★, title block': { ...WORDS_ONLY_CONFIG, selectBy: 'auc' },
+  'L2 by AUC: stack nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, selectBy: 'auc', stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'bagged threshold: nb-logistic +3★, title block': { ...WORDS_ONLY_CONFIG, threshold: 'bagged' },
+  'bagged threshold: stack nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, threshold: 'bagged', stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'bagged threshold, L2 by AUC: stack nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, threshold: 'bagged', selectBy: 'auc', stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'fold models: nb-logistic +3★, title block': { ...WORDS_ONLY_CONFIG, apply: 'folds' },
+  'fold models: stack nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, apply: 'folds', stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ + AFINN + VADER + wink': { ...WORDS_ONLY_CONFIG, stack: { lexicon: true, prior: true, wink: true, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ + AFINN + wink (DEFAULT_CONFIG)': DEFAULT_CONFIG,
+  'stack: nb title +3★ + VADER + wink': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: true, wink: true, l2Grid: STACK_L2 } },
+  'stack, bagged threshold: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, threshold: 'bagged', stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
+  'stack, L2 by AUC: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, selectBy: 'auc', stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
+  'stack, fold models: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, apply: 'folds', stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ alone': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: false, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ + AFINN': { ...WORDS_ONLY_CONFIG, stack: { lexicon: true, prior: false, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ + VADER': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: true, l2Grid: STACK_L2 } },
+  'stack: nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'stack: nb title + tfidf +3★ + AFINN + VADER': { ...cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true }, 'logistic', NB), member('tfidf-logistic', {}, 'logistic', [1e-6, 1e-5, 1e-4])], SOFT), stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
 };
 
-if (values.select) {
-  const rows: { config: string; valid: number[]; mean: number; sd: number; oracleMean: number }[] = [];
+if (values.priors) {
+  // each prior-knowledge score alone, no fitting: ROC AUC over all labelled reviews (how much it knows by itself)
+  const y = d.rows.map((r) => r.y);
+  const blocks: [readonly string[], (r: LabelledText) => number[]][] = [
+    [LEXICON_FEATURES, (r) => lexiconFeatures(`${r.title}\n${r.body}`)],
+    [PRIOR_FEATURES, (r) => priorFeatures(r.title, r.body)],
+    [WINK_FEATURES, (r) => winkFeatures(r.title, r.body)],
+  ];
+  const rows = blocks.flatMap(([names, f]) => {
+    const x = d.rows.map(f);
+    return names.map((name, j) => ({ feature: name, auc: rocAuc(y, x.map((v) => v[j]!)) }));
+  });
+  if (values.json) out(JSON.stringify(rows, null, 2));
+  else for (const r of rows) out(`${r.feature.padEnd(20)} AUC ${f3(r.auc)}${r.auc < 0.5 ? ` (${f3(1 - r.auc)} reversed: high = negative)` : ''}`);
+} else if (values.select) {
+  const rows: { config: string; valid: number[]; mean: number; sd: number; oracleMean: number; aucMean: number }[] = [];
   for (const [name, cfg] of Object.entries(CANDIDATES)) {
     if (values.only && !name.includes(values.only)) continue;
     // oracle: the best macro-F1 any threshold would give on valid (a diagnostic of ranking vs threshold, not used to choose)
     const oracle: number[] = [];
+    const aucs: number[] = [];
     const valid = seeds.map((seed) => {
       const s = stratifiedSplit(d.rows, seed);
       const { artefact } = fitSentiment(s.train, cfg.neutral ? d.neutralRows : [], cfg, seed);
       const score = sentimentScorer(artefact);
       const p = s.valid.map((r) => score(r));
       oracle.push(bestThreshold(s.valid.map((r) => r.y), p).macroF1);
+      aucs.push(rocAuc(s.valid.map((r) => r.y), p));
       return binaryScores(s.valid.map((r) => r.y), p, artefact.threshold).macroF1;
     });
-    rows.push({ config: name, valid, ...meanSd(valid), oracleMean: meanSd(oracle).mean });
-    if (!values.json) out(`${name.padEnd(46)} valid macro-F1 ${f3(meanSd(valid).mean)} ± ${f3(meanSd(valid).sd)}  [${valid.map(f3).join(' ')}]  (best threshold on valid: ${f3(meanSd(oracle).mean)})`);
+    rows.push({ config: name, valid, ...meanSd(valid), oracleMean: meanSd(oracle).mean, aucMean: meanSd(aucs).mean });
+    if (!values.json) out(`${name.padEnd(46)} valid macro-F1 ${f3(meanSd(valid).mean)} ± ${f3(meanSd(valid).sd)}  [${valid.map(f3).join(' ')}]  (best threshold on valid: ${f3(meanSd(oracle).mean)}; valid AUC ${f3(meanSd(aucs).mean)})`);
   }
   if (values.json) out(JSON.stringify(rows, null, 2));
 } else {
@@ -79,7 +130,7 @@ if (values.select) {
     out(JSON.stringify({ read: d.read, duplicates: d.duplicates, neutral: d.neutral, neutralDistinct: d.neutralRows.length, labelled: d.rows.length, config: DEFAULT_CONFIG, bySeed, meanValidMacroF1: valid.mean, sdValidMacroF1: valid.sd, meanTestMacroF1: test.mean, sdTestMacroF1: test.sd, ms: Math.round(ms) }, null, 2));
   } else {
     out(`${d.read} reviews, ${d.duplicates} duplicates left out: ${d.rows.length} labelled (${d.rows.filter((r) => r.y === 0).length} negative); ${d.neutral} three-star lines, ${d.neutralRows.length} distinct, as training-only text`);
-    out(`split train ${split.train.length} / valid ${split.valid.length} / test ${split.test.length} (${split.test.filter((r) => r.y === 0).length} negatives in test); config ${DEFAULT_CONFIG.members.map((m) => `${m.name} (${m.features.weighting}${m.features.titleBlock ? ', title block' : ''})`).join(' + ')}${DEFAULT_CONFIG.neutral ? ' + 3-star soft targets' : ''}`);
+    out(`split train ${split.train.length} / valid ${split.valid.length} / test ${split.test.length} (${split.test.filter((r) => r.y === 0).length} negatives in test); config ${DEFAULT_CONFIG.members.map((m) => `${m.name} (${m.features.weighting}${m.features.titleBlock ? ', title block' : ''})`).join(' + ')}${DEFAULT_CONFIG.neutral ? ' + 3-star soft targets' : ''}${DEFAULT_CONFIG.stack ? `, stacked with ${[DEFAULT_CONFIG.stack.lexicon && 'AFINN', DEFAULT_CONFIG.stack.prior && 'VADER', DEFAULT_CONFIG.stack.wink && 'wink-nlp'].filter(Boolean).join(' + ')}` : ''}`);
     for (const b of bySeed) {
       out(`split seed ${b.seed}: valid ${f3(b.valid.macroF1)}; test macro-F1 ${f3(b.test.macroF1)} (F1 positive ${f3(b.test.f1Positive)}, negative ${f3(b.test.f1Negative)}); L2 ${b.chosen.members.map((m) => m.l2).join('/')}, threshold ${b.chosen.threshold.toFixed(3)}`);
     }

@@ -8,7 +8,11 @@ import { scopedTerms } from '../../src/analytics/sentiment/clauses.js';
 import { fitFeatures, prepareReview, type FeatureSpec } from '../../src/analytics/sentiment/features.js';
 import { linearScore, trainLinear } from '../../src/analytics/sentiment/linear.js';
 import { readAmazonReviews } from '../../src/analytics/sentiment/amazon-reviews.js';
-import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, sentimentScorer, storeSentiment, trainSentiment } from '../../src/analytics/sentiment/train.js';
+import { baggedThreshold, bestThreshold, binaryScores, DEFAULT_CONFIG, fastBestThreshold, fitSentiment, rocAuc, sentimentScorer, storeSentiment, trainSentiment, type SentimentConfig } from '../../src/analytics/sentiment/train.js';
+import { PRIOR_FEATURES, priorFeatures, valenceTerms } from '../../src/analytics/sentiment/prior.js';
+import { stackInputs } from '../../src/analytics/sentiment/stack.js';
+import { WINK_FEATURES, winkFeatures } from '../../src/analytics/sentiment/wink.js';
+import { loadModel } from '../../src/store/model-registry.js';
 import { complaintTerms, reviewsReport } from '../../src/analytics/sentiment/reviews.js';
 import { step } from '../../src/store/sql.js';
 import { tempStore } from '../support/db.js';
@@ -66,6 +70,38 @@ describe('features and linear models', () => {
     expect(bestThreshold([0, 0, 1, 1], [0.1, 0.2, 0.6, 0.9]).macroF1).toBe(1);
     expect(binaryScores([1, 1, 0, 0], [0.9, 0.2, 0.1, 0.1], 0.5).macroF1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
   });
+  it('the sorted-sweep threshold scores what bestThreshold scores; AUC by ranks counts ties half', () => {
+    const y = [1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1];
+    const p = [0.9, 0.2, 0.8, 0.4, 0.4, 0.7, 0.95, 0.6, 0.1, 0.85, 0.3, 0.99];
+    expect(binaryScores(y, p, fastBestThreshold(y, p)).macroF1).toBeCloseTo(bestThreshold(y, p).macroF1, 12);
+    expect(rocAuc([0, 1], [0.1, 0.9])).toBe(1);
+    expect(rocAuc([0, 1, 0, 1], [0.5, 0.5, 0.1, 0.9])).toBe(0.875);
+    // the bagged threshold lies between the classes' scores here (any resample's best cut does)
+    const t = baggedThreshold([0, 0, 0, 1, 1, 1, 1, 1], [0.1, 0.2, 0.3, 0.7, 0.8, 0.85, 0.9, 0.95], 1);
+    expect(t).toBeGreaterThan(0.1);
+    expect(t).toBeLessThan(0.95);
+  });
+  it('VADER priors: negative text scores below positive text on every compound feature; lexicon-class terms', () => {
+    const neg = priorFeatures('Worst shampoo ever', 'It is awful. My hair felt terrible and dirty. Will not buy again!');
+    const pos = priorFeatures('Love it', 'Wonderful smell. My hair feels great and clean.');
+    expect(neg).toHaveLength(PRIOR_FEATURES.length);
+    for (const name of ['vader_all', 'vader_body', 'vader_title', 'vader_min', 'vader_mean', 'vader_last'] as const) {
+      const j = PRIOR_FEATURES.indexOf(name);
+      expect(neg[j], name).toBeLessThan(pos[j]!);
+    }
+    expect(neg[PRIOR_FEATURES.indexOf('vader_share_neg')]).toBeGreaterThan(0.5);
+    expect(priorFeatures('', 'plain words')[PRIOR_FEATURES.indexOf('vader_title')]).toBe(0.5);
+    const wNeg = winkFeatures('Worst shampoo ever', 'It is awful. My hair felt terrible and dirty. Will not buy again!');
+    const wPos = winkFeatures('Love it', 'Wonderful smell. My hair feels great and clean.');
+    expect(wNeg).toHaveLength(WINK_FEATURES.length);
+    for (const name of ['wink_doc', 'wink_title', 'wink_min', 'wink_mean'] as const) expect(wNeg[WINK_FEATURES.indexOf(name)], name).toBeLessThan(wPos[WINK_FEATURES.indexOf(name)]!);
+    expect(wNeg[WINK_FEATURES.indexOf('wink_share_neg')]).toBeGreaterThan(wPos[WINK_FEATURES.indexOf('wink_share_neg')]!);
+    const v = valenceTerms(['awful', 'not_good', 'good day', 'shampoo']);
+    expect(v).toContain('not_vader:2');
+    expect(v.some((t) => t.startsWith('vader:-'))).toBe(true);
+    expect(v.some((t) => t.startsWith('afinn:-'))).toBe(true);
+    expect(v.filter((t) => t.includes('shampoo') || t.includes(' '))).toEqual([]);
+  });
   it('complaint terms are those of negative reviews', () => {
     const rows = [
       ...Array.from({ length: 5 }, () => ({ text: 'broke after a week, leaking', negative: true, pos: false })),
@@ -90,7 +126,9 @@ describe.skipIf(!FILES.every(existsSync))('Amazon reviews (real data)', () => {
   });
   it('trains on train + valid and keeps the held-out test macro-F1 above its floor', () => {
     const { artefact, evaluation } = trainSentiment(d!.rows, { seed: 1, neutral: d!.neutralRows, skipValid: true });
-    // measured 0.867 on split seed 1 (seeds 1-5: 0.819 ± 0.032; the bar 0.85 is not met on average — 18 test negatives)
+    // measured 0.861 on split seed 1 (seeds 1-5: 0.811 ± 0.036, 6-10: 0.831 ± 0.036; the bar 0.85 is not met on
+    // average — 18 test negatives); the stacked model (AFINN + wink-nlp) is what DEFAULT_CONFIG fits
+    expect(artefact.stack?.spec).toMatchObject({ lexicon: true, wink: true });
     expect(evaluation.test.negatives).toBe(18);
     expect(evaluation.test.macroF1).toBeGreaterThan(0.82);
     const score = sentimentScorer(artefact);
@@ -119,5 +157,27 @@ describe('stored model and the reviews report', () => {
     const r = await reviewsReport(store.db);
     expect(r.model).toBe(`${info.name} v${info.version}`);
     expect(r.products[0]).toMatchObject({ product_id: 'u:own:L1', reviews: 2, positive_share: 50 });
+  });
+  it('a stacked model (word model log-odds + AFINN + VADER) is fitted on out-of-fold scores, stored and scores alike after loading', async () => {
+    const pos = ['Love it, works great', 'Great value, love the color', 'Smells wonderful, works', 'Perfect fit, great quality', 'Works great, love it', 'Beautiful and soft'];
+    const neg = ['Broke after a week, waste of money', 'Terrible, returned it', 'Awful smell, broke', 'Cheap junk, returned', 'Terrible quality, broke', 'Worst purchase ever'];
+    const rows = [...pos, ...pos, ...neg, ...neg].map((t, i) => ({ text: t, title: '', body: t, y: i < 12 ? 1 : 0 }));
+    const cfg: SentimentConfig = { ...DEFAULT_CONFIG, folds: 3, stack: { lexicon: true, prior: true, l2Grid: [1e-2, 1e-1] } };
+    const { artefact } = fitSentiment(rows, [], cfg, 1);
+    expect(artefact.stack!.model.w).toHaveLength(stackInputs(['nb-logistic'], cfg.stack!).length);
+    const score = sentimentScorer(artefact);
+    expect(score('Awful, terrible, broke')).toBeLessThan(artefact.threshold);
+    expect(score('Love it, great quality')).toBeGreaterThan(artefact.threshold);
+    const e = { split: { train: 24, valid: 0, test: 0, neutral: 0 }, chosen: { members: [], threshold: artefact.threshold, cvMacroF1: 1 }, valid: binaryScores([], [], 0.5), test: binaryScores([], [], 0.5), terms: 1 };
+    const info = await storeSentiment(store.db, artefact, e, ['toy-stack']);
+    const loaded = await loadModel<typeof artefact>(store.db, info.name, info.version);
+    expect(sentimentScorer(loaded.artefact)('Worst, awful smell')).toBeCloseTo(score('Worst, awful smell'), 12);
+    // the variants --select compares: repeated CV, fold models at use, bagged threshold, L2 by AUC, wink inputs
+    const variant = fitSentiment(rows, [], { ...cfg, repeats: 2, apply: 'folds', threshold: 'bagged', selectBy: 'auc', stack: { lexicon: false, prior: false, wink: true, l2Grid: [1e-2] } }, 1).artefact;
+    expect(variant.members[0]!.folds).toHaveLength(3);
+    expect(variant.stack!.model.w).toHaveLength(1 + WINK_FEATURES.length);
+    const vs = sentimentScorer(variant);
+    expect(vs('Awful, terrible, broke')).toBeLessThan(variant.threshold);
+    expect(vs('Love it, great quality')).toBeGreaterThan(variant.threshold);
   });
 });

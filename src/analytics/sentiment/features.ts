@@ -5,6 +5,7 @@
 import { scopedTerms, type ClauseOptions } from './clauses.js';
 import { charGrams, isRatingTitle } from './tokens.js';
 import { LEXICON_FEATURES, lexiconFeatures } from './lexicon.js';
+import { PRIOR_FEATURES, priorFeatures, valenceTerms } from './prior.js';
 
 export interface Review {
   /** the user's title ('' when empty or an automatic "Five Stars") */
@@ -21,6 +22,12 @@ export interface FeatureSpec extends ClauseOptions {
   weighting: 'tfidf' | 'nb' | 'nb-binary';
   /** the lexicon features are multiplied by this (0 leaves them out) */
   lexicon: number;
+  /** the VADER prior features are multiplied by this (0 or absent leaves them out) */
+  prior?: number;
+  /** add lexicon-class terms ("vader:-2", "not_afinn:3") for the words VADER / AFINN rate */
+  valenceTerms?: boolean;
+  /** false: no word or character terms at all (a member of dense lexicon / prior features only) */
+  terms?: boolean;
   minDf: number;
 }
 
@@ -47,17 +54,22 @@ export function asReview(text: string | Review): Review {
 export interface PreparedReview {
   terms: string[];
   lexicon: number[];
+  prior: number[];
 }
 
 export function prepareReview(r: Review, spec: FeatureSpec): PreparedReview {
   const full = `${r.title}\n${r.body}`;
-  const terms = scopedTerms(full, spec);
-  if (spec.chars) terms.push(...charGrams(full));
-  if (spec.titleBlock && r.title) for (const t of scopedTerms(r.title, spec)) terms.push(`t:${t}`);
-  return { terms, lexicon: spec.lexicon > 0 ? lexiconFeatures(full) : [] };
+  const terms = spec.terms === false ? [] : scopedTerms(full, spec);
+  if (spec.valenceTerms) terms.push(...valenceTerms(terms));
+  if (spec.chars && spec.terms !== false) terms.push(...charGrams(full));
+  if (spec.titleBlock && r.title && spec.terms !== false) {
+    const title = scopedTerms(r.title, spec);
+    for (const t of spec.valenceTerms ? [...title, ...valenceTerms(title)] : title) terms.push(`t:${t}`);
+  }
+  return { terms, lexicon: spec.lexicon > 0 ? lexiconFeatures(full) : [], prior: spec.prior ? priorFeatures(r.title, r.body) : [] };
 }
 
-export const featureWidth = (f: FeatureMap) => f.terms.length + (f.spec.lexicon > 0 ? LEXICON_FEATURES.length : 0);
+export const featureWidth = (f: FeatureMap) => f.terms.length + (f.spec.lexicon > 0 ? LEXICON_FEATURES.length : 0) + (f.spec.prior ? PRIOR_FEATURES.length : 0);
 
 /** Vocabulary (document frequency ≥ minDf) and term weights from training reviews; y = 1 positive. */
 export function fitFeatures(docs: readonly PreparedReview[], y: ArrayLike<number>, spec: FeatureSpec): FeatureMap {
@@ -103,6 +115,11 @@ export function rowMaker(f: FeatureMap): (d: PreparedReview) => SparseRow {
     d.lexicon.forEach((v, j) => {
       idx.push(n + j);
       val.push(v * f.spec.lexicon);
+    });
+    const p0 = n + d.lexicon.length;
+    d.prior.forEach((v, j) => {
+      idx.push(p0 + j);
+      val.push(v * f.spec.prior!);
     });
     return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
   };
