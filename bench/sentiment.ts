@@ -3,9 +3,10 @@
 // the procedure fitted on train scored on valid, and fitted on train + valid scored once on test.
 // `--select` scores the candidate configurations on valid only (never test): how DEFAULT_CONFIG was chosen.
 // `--priors` scores each prior-knowledge feature (AFINN, VADER, wink-nlp) alone by ROC AUC, without fitting.
+import { auc } from '../src/analytics/churn/metrics.js';
 import { parseArgs } from 'node:util';
 import { readAmazonReviews } from '../src/analytics/sentiment/amazon-reviews.js';
-import { bestThreshold, binaryScores, rocAuc, DEFAULT_CONFIG, fitSentiment, sentimentScorer, stratifiedSplit, trainSentiment, WORDS_ONLY_CONFIG, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
+import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, sentimentScorer, stratifiedSplit, trainSentiment, WORDS_ONLY_CONFIG, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
 import type { FeatureSpec } from '../src/analytics/sentiment/features.js';
 import type { LabelledText } from '../src/analytics/sentiment/amazon-reviews.js';
 import { LEXICON_FEATURES, lexiconFeatures } from '../src/analytics/sentiment/lexicon.js';
@@ -92,7 +93,7 @@ if (values.priors) {
   ];
   const rows = blocks.flatMap(([names, f]) => {
     const x = d.rows.map(f);
-    return names.map((name, j) => ({ feature: name, auc: rocAuc(y, x.map((v) => v[j]!)) }));
+    return names.map((name, j) => ({ feature: name, auc: auc(y, x.map((v) => v[j]!)) }));
   });
   if (values.json) out(JSON.stringify(rows, null, 2));
   else for (const r of rows) out(`${r.feature.padEnd(20)} AUC ${f3(r.auc)}${r.auc < 0.5 ? ` (${f3(1 - r.auc)} reversed: high = negative)` : ''}`);
@@ -109,7 +110,7 @@ if (values.priors) {
       const score = sentimentScorer(artefact);
       const p = s.valid.map((r) => score(r));
       oracle.push(bestThreshold(s.valid.map((r) => r.y), p).macroF1);
-      aucs.push(rocAuc(s.valid.map((r) => r.y), p));
+      aucs.push(auc(s.valid.map((r) => r.y), p));
       return binaryScores(s.valid.map((r) => r.y), p, artefact.threshold).macroF1;
     });
     rows.push({ config: name, valid, ...meanSd(valid), oracleMean: meanSd(oracle).mean, aucMean: meanSd(aucs).mean });

@@ -1,6 +1,7 @@
 // Review sentiment: clause-scoped terms, NB ratios, the linear solvers, threshold choice, the Amazon loader
 // (duplicates removed before the split, 3-star reviews kept apart), a quality floor on the real files, the model
 // stored in the registry and used by the reviews report, complaint terms.
+import { auc } from '../../src/analytics/churn/metrics.js';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRatingTitle, terms, words } from '../../src/analytics/sentiment/tokens.js';
@@ -8,7 +9,7 @@ import { scopedTerms } from '../../src/analytics/sentiment/clauses.js';
 import { fitFeatures, prepareReview, type FeatureSpec } from '../../src/analytics/sentiment/features.js';
 import { linearScore, trainLinear } from '../../src/analytics/sentiment/linear.js';
 import { readAmazonReviews } from '../../src/analytics/sentiment/amazon-reviews.js';
-import { baggedThreshold, bestThreshold, binaryScores, DEFAULT_CONFIG, fastBestThreshold, fitSentiment, rocAuc, sentimentScorer, storeSentiment, trainSentiment, type SentimentConfig } from '../../src/analytics/sentiment/train.js';
+import { baggedThreshold, bestThreshold, binaryScores, DEFAULT_CONFIG, fastBestThreshold, fitSentiment, sentimentScorer, storeSentiment, trainSentiment, type SentimentConfig } from '../../src/analytics/sentiment/train.js';
 import { PRIOR_FEATURES, priorFeatures, valenceTerms } from '../../src/analytics/sentiment/prior.js';
 import { stackInputs } from '../../src/analytics/sentiment/stack.js';
 import { WINK_FEATURES, winkFeatures } from '../../src/analytics/sentiment/wink.js';
@@ -74,8 +75,8 @@ describe('features and linear models', () => {
     const y = [1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1];
     const p = [0.9, 0.2, 0.8, 0.4, 0.4, 0.7, 0.95, 0.6, 0.1, 0.85, 0.3, 0.99];
     expect(binaryScores(y, p, fastBestThreshold(y, p)).macroF1).toBeCloseTo(bestThreshold(y, p).macroF1, 12);
-    expect(rocAuc([0, 1], [0.1, 0.9])).toBe(1);
-    expect(rocAuc([0, 1, 0, 1], [0.5, 0.5, 0.1, 0.9])).toBe(0.875);
+    expect(auc([0, 1], [0.1, 0.9])).toBe(1);
+    expect(auc([0, 1, 0, 1], [0.5, 0.5, 0.1, 0.9])).toBe(0.875);
     // the bagged threshold lies between the classes' scores here (any resample's best cut does)
     const t = baggedThreshold([0, 0, 0, 1, 1, 1, 1, 1], [0.1, 0.2, 0.3, 0.7, 0.8, 0.85, 0.9, 0.95], 1);
     expect(t).toBeGreaterThan(0.1);

@@ -6,15 +6,8 @@ import { cosineAt, embedTitles, type EncoderWeights } from './model.js';
 
 export const ENCODER_FEATURE = 'enc.cos';
 
-/** text: the string the encoder sees for a record (its title, or the whole-record text). */
-export function withEncoderFeature(base: Featurizer, w: EncoderWeights, text: (r: PairRecord) => string): Featurizer {
-  const cache = new Map<string, Float32Array>();
-  const embed = (r: PairRecord): Float32Array => {
-    const k = recordKey(r);
-    let e = cache.get(k);
-    if (!e) cache.set(k, (e = embedTitles(w, [text(r)])));
-    return e;
-  };
+/** `base` with one more feature at the end of its vector: `cos(a, b)` named enc.cos. */
+function withCosine(base: Featurizer, cos: (a: PairRecord, b: PairRecord) => number): Featurizer {
   return {
     config: base.config,
     hasContext: base.hasContext,
@@ -24,10 +17,27 @@ export function withEncoderFeature(base: Featurizer, w: EncoderWeights, text: (r
       const x = base.features(a, b);
       const out = new Float64Array(x.length + 1);
       out.set(x);
-      out[x.length] = cosineAt(embed(a), 0, embed(b), 0, w.dim);
+      out[x.length] = cos(a, b);
       return out;
     },
   };
+}
+
+/** Embeddings by record, each computed once (`embedAll` maps one text to one embedding per encoder). */
+function embeddingCache<T>(text: (r: PairRecord) => string, embedAll: (t: string) => T): (r: PairRecord) => T {
+  const cache = new Map<string, T>();
+  return (r) => {
+    const k = recordKey(r);
+    let e = cache.get(k);
+    if (e === undefined) cache.set(k, (e = embedAll(text(r))));
+    return e;
+  };
+}
+
+/** text: the string the encoder sees for a record (its title, or the whole-record text). */
+export function withEncoderFeature(base: Featurizer, w: EncoderWeights, text: (r: PairRecord) => string): Featurizer {
+  const embed = embeddingCache(text, (t) => embedTitles(w, [t]));
+  return withCosine(base, (a, b) => cosineAt(embed(a), 0, embed(b), 0, w.dim));
 }
 
 /**
@@ -37,30 +47,14 @@ export function withEncoderFeature(base: Featurizer, w: EncoderWeights, text: (r
  * all training labels makes train pairs look easier than they are, and the trees over-trust it).
  */
 export function withCrossFitFeature(base: Featurizer, folds: readonly EncoderWeights[], foldOf: (a: PairRecord, b: PairRecord) => number | undefined, text: (r: PairRecord) => string): Featurizer {
-  const cache = new Map<string, Float32Array[]>();
   const dim = folds[0]?.dim ?? 0;
-  const embed = (r: PairRecord): Float32Array[] => {
-    const k = recordKey(r);
-    let e = cache.get(k);
-    if (!e) cache.set(k, (e = folds.map((w) => embedTitles(w, [text(r)]))));
-    return e;
-  };
-  return {
-    config: base.config,
-    hasContext: base.hasContext,
-    names: [...base.names, ENCODER_FEATURE],
-    profile: (r) => base.profile(r),
-    features: (a, b) => {
-      const x = base.features(a, b);
-      const out = new Float64Array(x.length + 1);
-      out.set(x);
-      const ea = embed(a);
-      const eb = embed(b);
-      const f = foldOf(a, b);
-      out[x.length] = f !== undefined
-        ? cosineAt(ea[f] as Float32Array, 0, eb[f] as Float32Array, 0, dim)
-        : ea.reduce((s, e, i) => s + cosineAt(e, 0, eb[i] as Float32Array, 0, dim), 0) / ea.length;
-      return out;
-    },
-  };
+  const embed = embeddingCache(text, (t) => folds.map((w) => embedTitles(w, [t])));
+  return withCosine(base, (a, b) => {
+    const ea = embed(a);
+    const eb = embed(b);
+    const f = foldOf(a, b);
+    return f !== undefined
+      ? cosineAt(ea[f] as Float32Array, 0, eb[f] as Float32Array, 0, dim)
+      : ea.reduce((s, e, i) => s + cosineAt(e, 0, eb[i] as Float32Array, 0, dim), 0) / ea.length;
+  });
 }

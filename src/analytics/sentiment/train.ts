@@ -5,6 +5,7 @@
 // the members are refitted on all the rows. Evaluation: a seeded stratified 60/20/20 split; the procedure fitted on
 // train is scored on valid (used to choose the configuration, over split seeds 1-5), the procedure fitted on
 // train + valid is scored on test, once.
+import { auc } from '../churn/metrics.js';
 import { createRng } from '../../ai/builtin/rng.js';
 import type { Backend } from '../../store/backend.js';
 import { fingerprint, saveModel, type ModelInfo } from '../../store/model-registry.js';
@@ -127,26 +128,6 @@ export function bestThreshold(y: ArrayLike<number>, p: ArrayLike<number>): { thr
   const best = Math.max(...f);
   const at = f.map((v, i) => (v >= best - 1e-12 ? i : -1)).filter((i) => i >= 0);
   return { threshold: mids[at[Math.floor((at.length - 1) / 2)]!]!, macroF1: best };
-}
-
-/** ROC AUC (ties count half), by ranks. */
-export function rocAuc(y: ArrayLike<number>, p: ArrayLike<number>): number {
-  const order = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => p[a]! - p[b]!);
-  let rankSum = 0;
-  let pos = 0;
-  for (let k = 0; k < order.length; ) {
-    let e = k;
-    while (e + 1 < order.length && p[order[e + 1]!] === p[order[k]!]) e++;
-    for (let j = k; j <= e; j++) {
-      if (y[order[j]!] === 1) {
-        rankSum += (k + e) / 2 + 1;
-        pos++;
-      }
-    }
-    k = e + 1;
-  }
-  const neg = y.length - pos;
-  return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : 0.5;
 }
 
 /** The best threshold, bagged: the median over bootstrap resamples of (y, p) of each resample's best threshold. */
@@ -319,7 +300,7 @@ export function fitSentiment(rows: readonly LabelledText[], neutral: readonly La
         }
       }
     });
-    const scored = oof.map((s) => (cfg.selectBy === 'auc' ? rocAuc(yAll, s) : bestThreshold(yAll, s).macroF1));
+    const scored = oof.map((s) => (cfg.selectBy === 'auc' ? auc(yAll, s) : bestThreshold(yAll, s).macroF1));
     const g = scored.indexOf(Math.max(...scored));
     const platt = fitPlatt([...oof[g]!], yAll);
     oof[g]!.forEach((s, i) => (oofMean[i] = oofMean[i]! + sigmoid(platt.a * s + platt.b) / cfg.members.length));
@@ -349,7 +330,7 @@ export function fitSentiment(rows: readonly LabelledText[], neutral: readonly La
           });
         }
       });
-      return { l2, p, ...bestThreshold(yAll, p), auc: rocAuc(yAll, p) };
+      return { l2, p, ...bestThreshold(yAll, p), auc: auc(yAll, p) };
     });
     const key = cfg.selectBy === 'auc' ? 'auc' : 'macroF1';
     const best = tried.reduce((a, b) => (b[key] > a[key] ? b : a));
