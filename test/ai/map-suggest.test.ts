@@ -52,7 +52,7 @@ describe('map suggest', () => {
       await s.done();
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   for (const [fixture, floor] of FLOORS) {
     it(`reproduces ≥ ${floor * 100}% of the real connector's rows for ${fixture.split('/').slice(-2).join('/')} with its platform left out`, async () => {
@@ -65,6 +65,6 @@ describe('map suggest', () => {
         await a.done();
         await b.done();
       }
-    }, 60_000);
+    });
   }
 });
