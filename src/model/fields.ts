@@ -8,6 +8,8 @@ export interface FieldSpec {
   readonly schema: z.ZodType;
   /** what the field means, for docs and `omnifuse map suggest` */
   readonly doc: string;
+  /** storage compression fixed for the column instead of DuckDB's per-segment choice (see `unique`) */
+  readonly compression?: 'fsst';
 }
 
 const nullable = <T extends z.ZodType>(s: T) => s.nullable().optional();
@@ -27,6 +29,12 @@ export const f = {
   date: (doc = ''): FieldSpec => ({ sqlType: 'DATE', schema: nullable(z.string()), doc }),
   bool: (doc = ''): FieldSpec => ({ sqlType: 'BOOLEAN', schema: nullable(z.boolean()), doc }),
   json: (doc = ''): FieldSpec => ({ sqlType: 'JSON', schema: nullable(z.unknown()), doc }),
+  /**
+   * Text that rarely repeats within a file (ids, SKUs, titles, free text), stored with FSST: DuckDB would try a
+   * dictionary on every segment first and, for such text, pick FSST anyway — that analysis was 10 % of ingest's CPU
+   * (10M order lines: 10.45 s → 9.52 s, file size unchanged).
+   */
+  unique: (doc = ''): FieldSpec => ({ sqlType: 'VARCHAR', schema: nullable(z.string()), doc, compression: 'fsst' }),
 } as const;
 
 export type Fields = Record<string, FieldSpec>;

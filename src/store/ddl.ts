@@ -5,7 +5,7 @@ import { fxRateFields, rejectFields, sourceFileFields } from '../model/bookkeepi
 import { ident, step, type SqlStep } from './sql.js';
 
 export function createTable(name: string, fields: Fields, extra = ''): SqlStep {
-  const cols = Object.entries(fields).map(([c, spec]) => `${ident(c)} ${spec.sqlType}`);
+  const cols = Object.entries(fields).map(([c, spec]) => `${ident(c)} ${spec.sqlType}${spec.compression ? ` USING COMPRESSION ${spec.compression}` : ''}`);
   return step(`CREATE TABLE IF NOT EXISTS ${ident(name)} (${[...cols, ...(extra ? [extra] : [])].join(', ')})`);
 }
 

@@ -4,7 +4,7 @@
 //   registry · 40-49 server · 50-59 ai providers. A database records every version it has applied, so a
 //   migration added later in a lower range still runs on an existing database.
 import type { Backend } from './backend.js';
-import { baseSchema } from './ddl.js';
+import { baseSchema, createTable } from './ddl.js';
 import { fusedProductSchema, lineProductView } from './fused-schema.js';
 import { productFusionSchema } from '../fusion/product/schema.js';
 import { modelRegistrySchema } from './model-registry.js';
@@ -12,7 +12,7 @@ import { personSchema } from '../fusion/person/schema.js';
 import { privacySchema } from '../privacy/schema.js';
 import { aiProviderSchema } from '../ai/providers/store.js';
 import { ident, step, workTable, type SqlStep } from './sql.js';
-import { canonicalTableNames } from '../model/canonical.js';
+import { canonicalTableNames, tableFields } from '../model/canonical.js';
 import { DEFAULT_FX_AS_OF, DEFAULT_FX_SOURCE, DEFAULT_FX_TO_USD } from '../clean/fx-default.js';
 
 export interface Migration {
@@ -34,14 +34,19 @@ export const migrations: readonly Migration[] = [
   {
     version: 3,
     description: 'row_hash as UBIGINT (was the same 64-bit hash as 16 hex digits)',
-    // each table rebuilt with the converted column in its place: DuckDB 1.5 cannot replay `ALTER ... TYPE ... USING
-    // <function>` from its write-ahead log (a kill -9 before the next checkpoint left the database unopenable: the
-    // crash test caught it), and refuses to update a column added in the same transaction
-    steps: () => canonicalTableNames.flatMap((t) => [
-      step(`CREATE TABLE ${workTable(`${t}_u64`)} AS SELECT * REPLACE (TRY_CAST('0x' || CAST(row_hash AS VARCHAR) AS UBIGINT) AS row_hash) FROM ${ident(t)}`),
-      step(`DROP TABLE ${ident(t)}`),
-      step(`ALTER TABLE ${workTable(`${t}_u64`)} RENAME TO ${ident(t)}`),
-    ]),
+    // each table rebuilt from its declaration (which also brings the column compression of `f.unique` fields to
+    // older databases) with the values copied by name: DuckDB 1.5 cannot replay `ALTER ... TYPE ... USING <function>`
+    // from its write-ahead log (a kill -9 before the next checkpoint left the database unopenable: the crash test
+    // caught it), and refuses to update a column added in the same transaction
+    steps: () => canonicalTableNames.flatMap((t) => {
+      const next = workTable(`${t}_u64`);
+      return [
+        createTable(next, tableFields(t)),
+        step(`INSERT INTO ${next} BY NAME SELECT * REPLACE (TRY_CAST('0x' || CAST(row_hash AS VARCHAR) AS UBIGINT) AS row_hash) FROM ${ident(t)}`),
+        step(`DROP TABLE ${ident(t)}`),
+        step(`ALTER TABLE ${next} RENAME TO ${ident(t)}`),
+      ];
+    }),
   },
   { version: 10, description: 'fused products: product, product_member, listing_product and line_product views', steps: fusedProductSchema },
   { version: 11, description: 'product fusion: match decisions, attribute provenance, merge log, review candidates, runs', steps: productFusionSchema },
