@@ -1,10 +1,12 @@
-// Candidate pairs: listings sharing an identifier or model-code key (a self-join in SQL, keys shared by too many
-// listings skipped) plus top-k TF-IDF neighbours; pairs are rid pairs a < b.
-import type { Backend } from '../../store/backend.js';
-import { step, workTable } from '../../store/sql.js';
-import { tfidfNeighbours, type NeighbourOptions } from './neighbours.js';
+// Candidate pairs: listings sharing an identifier or model-code key (keys shared by too many listings skipped) plus
+// top-k TF-IDF neighbours; pairs are rid pairs a < b. Pairs are packed as one double (a·n + b, exact below 2^53) in
+// typed arrays and deduplicated by a native numeric sort: ten million pairs need no Map and no object per pair.
+import type { NeighbourJob } from './block-worker.js';
+import { buildNeighbourIndex, queryNeighbours, type NeighbourOptions } from './neighbours.js';
+import { fanOut, runTask, shares, type ParallelOptions } from './worker-task.js';
 
-export const KEY_WORK = workTable('pf_key');
+/** Below this many listings the neighbour queries stay on this thread. */
+export const PARALLEL_MIN_QUERIES = 100_000;
 
 export interface BlockOptions {
   /** A key shared by more listings than this is too generic to pair on (a brand-wide code, a junk barcode). */
@@ -24,43 +26,111 @@ export interface Candidates {
   readonly fromNeighbours: number;
 }
 
-/** Pairs of listings that share a key, computed by the backend. */
-export async function keyPairs(db: Backend, keys: readonly (readonly string[])[], maxKeyFrequency: number): Promise<[number, number][]> {
-  await db.run(step(`CREATE OR REPLACE TABLE ${KEY_WORK} (rid INTEGER, key VARCHAR)`));
-  function* rows(): Generator<[number, string]> {
-    for (let rid = 0; rid < keys.length; rid++) for (const k of keys[rid] as string[]) yield [rid, k];
+/** A growable Float64Array of packed pairs. */
+export class PackedPairs {
+  n = 0;
+  a = new Float64Array(1 << 16);
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
   }
-  await db.append(KEY_WORK, ['rid', 'key'], rows());
-  const pairs = await db.all<{ a: number; b: number }>(step(`
-    WITH k AS (SELECT DISTINCT rid, key FROM ${KEY_WORK}),
-         usable AS (SELECT key FROM k GROUP BY key HAVING count(*) BETWEEN 2 AND $1)
-    SELECT DISTINCT x.rid AS a, y.rid AS b FROM k x JOIN k y ON x.key = y.key AND x.rid < y.rid
-    WHERE x.key IN (SELECT key FROM usable)`, [maxKeyFrequency]));
-  return pairs.map((p) => [Number(p.a), Number(p.b)]);
+  /** The distinct values, ascending. */
+  sortedUnique(): Float64Array {
+    const s = this.a.subarray(0, this.n).sort();
+    let m = 0;
+    for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[m - 1]) s[m++] = s[i] as number;
+    this.a = new Float64Array(0);
+    this.n = 0;
+    return s.slice(0, m);
+  }
 }
 
-export async function blockCandidates(db: Backend, texts: readonly string[], keys: readonly (readonly string[])[], o: BlockOptions = DEFAULT_BLOCK): Promise<Candidates> {
+/** Packed pairs (a·n + b, a < b) of listings that share a key used by 2..maxKeyFrequency listings, ascending. */
+export function keyPairs(keys: readonly (readonly string[])[], maxKeyFrequency: number): Float64Array {
+  const n = keys.length;
+  const ids = new Map<string, number>();
+  let total = 0;
+  for (const ks of keys) total += ks.length;
+  // Each listing's key ids, then the listings of each key (ascending rid), as CSR arrays.
+  const keyOf = new Int32Array(total);
+  const ridOf = new Int32Array(total);
+  let at = 0;
+  for (let rid = 0; rid < n; rid++) {
+    for (const k of keys[rid] as readonly string[]) {
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, (id = ids.size));
+      keyOf[at] = id;
+      ridOf[at++] = rid;
+    }
+  }
+  const off = new Int32Array(ids.size + 1);
+  for (let t = 0; t < total; t++) off[(keyOf[t] as number) + 1]!++;
+  for (let k = 0; k < ids.size; k++) off[k + 1] = (off[k + 1] as number) + (off[k] as number);
+  const fill = off.slice(0, ids.size);
+  const members = new Int32Array(total);
+  for (let t = 0; t < total; t++) members[fill[keyOf[t] as number]!++] = ridOf[t] as number;
+  const out = new PackedPairs();
+  for (let k = 0; k < ids.size; k++) {
+    const s = off[k] as number;
+    const e = off[k + 1] as number;
+    if (e - s < 2 || e - s > maxKeyFrequency) continue;
+    for (let x = s; x < e; x++) {
+      for (let y = x + 1; y < e; y++) {
+        const a = members[x] as number;
+        const b = members[y] as number;
+        if (a !== b) out.push(a < b ? a * n + b : b * n + a);
+      }
+    }
+  }
+  return out.sortedUnique();
+}
+
+export async function blockCandidates(texts: readonly string[], keys: readonly (readonly string[])[], o: BlockOptions = DEFAULT_BLOCK, parallel: ParallelOptions = {}): Promise<Candidates> {
   const n = texts.length;
-  const seen = new Map<number, number>();
-  for (const [a, b] of await keyPairs(db, keys, o.maxKeyFrequency)) seen.set(a * n + b, 1);
-  tfidfNeighbours(texts, o.neighbours, (a, b) => {
-    const k = a * n + b;
-    seen.set(k, (seen.get(k) ?? 0) | 2);
+  const ranges = shares(n, parallel, PARALLEL_MIN_QUERIES);
+  const index = buildNeighbourIndex(texts, ranges.length > 1);
+  // Other threads answer their shares of the neighbour queries while this one pairs the keys and does its own share.
+  const pending = fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('block-worker', { index, options: o.neighbours, from, to } satisfies NeighbourJob), (from, to) => {
+    const near = new PackedPairs();
+    queryNeighbours(index, o.neighbours, from, to, (a, b) => near.push(a * n + b));
+    return near.a.slice(0, near.n);
   });
-  const sorted = [...seen.keys()].sort((x, y) => x - y);
-  const a = new Uint32Array(sorted.length);
-  const b = new Uint32Array(sorted.length);
-  const source = new Uint8Array(sorted.length);
+  const byKey = keyPairs(keys, o.maxKeyFrequency);
+  const parts = await pending;
+  const near = new PackedPairs();
+  near.a = new Float64Array(parts.reduce((x, p) => x + p.length, 0));
+  for (const p of parts) {
+    near.a.set(p, near.n);
+    near.n += p.length;
+  }
+  const byText = near.sortedUnique();
+  // Merge the two ascending runs, flagging where each pair came from.
+  const a = new Uint32Array(byKey.length + byText.length);
+  const b = new Uint32Array(a.length);
+  const source = new Uint8Array(a.length);
+  let m = 0;
   let fromKeys = 0;
   let fromNeighbours = 0;
-  sorted.forEach((k, i) => {
-    a[i] = Math.floor(k / n);
-    b[i] = k % n;
-    const s = seen.get(k) as number;
-    source[i] = s;
-    if (s & 1) fromKeys++;
-    if (s & 2) fromNeighbours++;
-  });
-  await db.run(step(`DROP TABLE IF EXISTS ${KEY_WORK}`));
-  return { a, b, source, fromKeys, fromNeighbours };
+  for (let x = 0, y = 0; x < byKey.length || y < byText.length; m++) {
+    const u = x < byKey.length ? (byKey[x] as number) : Infinity;
+    const v = y < byText.length ? (byText[y] as number) : Infinity;
+    const k = Math.min(u, v);
+    const s = (u === k ? 1 : 0) | (v === k ? 2 : 0);
+    if (s & 1) {
+      x++;
+      fromKeys++;
+    }
+    if (s & 2) {
+      y++;
+      fromNeighbours++;
+    }
+    a[m] = Math.floor(k / n);
+    b[m] = k - (a[m] as number) * n;
+    source[m] = s;
+  }
+  return { a: a.slice(0, m), b: b.slice(0, m), source: source.slice(0, m), fromKeys, fromNeighbours };
 }

@@ -5,7 +5,7 @@ import { normalizeSku } from './matching-text.js';
 import type { ListingRecord } from './records.js';
 
 /** Keys prefixed by kind: g: GTIN, a: ASIN, m: MPN, s: SKU stem, c: model code. */
-export function blockingKeys(r: ListingRecord, text: string): string[] {
+export function blockingKeys(r: ListingRecord, text: string, codes = modelCodes(text)): string[] {
   const keys = new Set<string>();
   if (r.gtin) keys.add(`g:${r.gtin}`);
   if (r.asin) keys.add(`a:${r.asin}`);
@@ -13,7 +13,7 @@ export function blockingKeys(r: ListingRecord, text: string): string[] {
   if (mpn.length >= 4) keys.add(`c:${mpn}`);
   const sku = normalizeSku(r.sku);
   if (sku.length >= 6 && /\d/.test(sku) && /\p{L}/u.test(sku)) keys.add(`s:${sku}`);
-  for (const c of modelCodes(text)) keys.add(`c:${c}`);
+  for (const c of codes) keys.add(`c:${c}`);
   return [...keys];
 }
 

@@ -155,13 +155,33 @@ export function createTranslator(aliases: BrandAliases): Translator {
  * languages, and the weak labels (English, barcoded) then teach a model that also fits Chinese listings.
  */
 export function learnBoilerplate(items: readonly { platform: string; tokens: readonly string[] }[], minRate = 0.03, ratio = 10): Map<string, Set<string>> {
-  const perPlatform = new Map<string, { n: number; df: Map<string, number> }>();
-  for (const it of items) {
-    let p = perPlatform.get(it.platform);
-    if (!p) perPlatform.set(it.platform, (p = { n: 0, df: new Map() }));
-    p.n++;
-    for (const t of new Set(it.tokens)) p.df.set(t, (p.df.get(t) ?? 0) + 1);
+  const counts: PlatformTokens = new Map();
+  for (const it of items) countPlatformTokens(counts, it.platform, it.tokens);
+  return boilerplateOf(counts, minRate, ratio);
+}
+
+/** Per platform: listings seen and, per token, how many of them carry it (what learnBoilerplate decides from). */
+export type PlatformTokens = Map<string, { n: number; df: Map<string, number> }>;
+
+export function countPlatformTokens(into: PlatformTokens, platform: string, tokens: readonly string[]): void {
+  let p = into.get(platform);
+  if (!p) into.set(platform, (p = { n: 0, df: new Map() }));
+  p.n++;
+  for (const t of new Set(tokens)) p.df.set(t, (p.df.get(t) ?? 0) + 1);
+}
+
+/** Adds counts made elsewhere (another thread's share of the listings). */
+export function mergePlatformTokens(into: PlatformTokens, from: PlatformTokens): void {
+  for (const [platform, q] of from) {
+    let p = into.get(platform);
+    if (!p) into.set(platform, (p = { n: 0, df: new Map() }));
+    p.n += q.n;
+    for (const [t, d] of q.df) p.df.set(t, (p.df.get(t) ?? 0) + d);
   }
+}
+
+/** learnBoilerplate from token counts. */
+export function boilerplateOf(perPlatform: PlatformTokens, minRate = 0.03, ratio = 10): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const platforms = [...perPlatform.keys()].sort();
   if (platforms.length < 3) return out;

@@ -318,3 +318,110 @@ export function fitListingStats(records: readonly PairRecord[], sample: number, 
   };
   return { kind: 'omnifuse.listing-stats', version: 1, nDocs: p.n, word: df(ctx.word, p.wordOff, p.wordId), char: df(ctx.char, p.charOff, p.charId), code: df(ctx.code, p.codeOff, p.codeId) };
 }
+
+/** Profiles built on another thread with a context of its own, and the strings behind its ids. */
+export interface ProfilePart {
+  readonly profiles: Profiles;
+  readonly word: readonly string[];
+  readonly char: readonly string[];
+  readonly code: readonly string[];
+  readonly sym: readonly string[];
+}
+
+/** What a thread sends back after building profiles with its own context. */
+export function profilePart(ctx: ProfileContext, profiles: Profiles): ProfilePart {
+  return { profiles, word: ctx.word.strings, char: ctx.char.strings, code: ctx.code.strings, sym: ctx.sym.strings };
+}
+
+/** A part's id → ctx's id for the same string (ctx learns the strings it lacks, in the part's id order). */
+function idMap(v: Vocab, strings: readonly string[]): Int32Array {
+  return Int32Array.from(strings, (s) => v.id(s));
+}
+
+/**
+ * Ids ascending within a listing's run again after a remap (an insertion sort carrying the weights along; ties, only
+ * possible for quantities, by value). Vocabulary ids are not seeded from the statistics on purpose: first-appearance
+ * ids keep the features — the soft word match takes the first unshared words by id — exactly those of one thread.
+ */
+function resort(ids: Int32Array, w: Float32Array | Float64Array | undefined, s: number, e: number): void {
+  for (let k = s + 1; k < e; k++) {
+    const id = ids[k] as number;
+    const wk = w ? (w[k] as number) : 0;
+    let j = k - 1;
+    while (j >= s && ((ids[j] as number) > id || (w && ids[j] === id && (w[j] as number) > wk))) {
+      ids[j + 1] = ids[j] as number;
+      if (w) w[j + 1] = w[j] as number;
+      j--;
+    }
+    ids[j + 1] = id;
+    if (w) w[j + 1] = wk;
+  }
+}
+
+/**
+ * One profile set from parts in listing order: the first built with ctx itself, the others remapped onto ctx's ids
+ * (new strings are added to ctx in part order, so ids are those a single thread would have given).
+ */
+export function mergeProfiles(ctx: ProfileContext, first: Profiles, others: readonly ProfilePart[]): Profiles {
+  if (others.length === 0) return first;
+  const maps = others.map((p) => ({ word: idMap(ctx.word, p.word), char: idMap(ctx.char, p.char), code: idMap(ctx.code, p.code), sym: idMap(ctx.sym, p.sym) }));
+  const all = [first, ...others.map((p) => p.profiles)];
+  const n = all.reduce((x, p) => x + p.n, 0);
+  type RunKind = 'word' | 'char' | 'code' | 'digit' | 'num' | 'mixed' | 'qty';
+  const runs = (kind: RunKind, idKey: keyof Profiles, vocab: 'word' | 'char' | 'code' | 'sym', wKey?: keyof Profiles) => {
+    const offKey = `${kind}Off` as keyof Profiles;
+    const total = all.reduce((x, p) => x + (p[offKey] as Uint32Array)[p.n]!, 0);
+    const off = new Uint32Array(n + 1);
+    const ids = new Int32Array(total);
+    const w = wKey ? (wKey === 'qtyVal' ? new Float64Array(total) : new Float32Array(total)) : undefined;
+    let row = 0;
+    let at = 0;
+    all.forEach((p, part) => {
+      const pOff = p[offKey] as Uint32Array;
+      const pIds = p[idKey] as Int32Array;
+      const len = pOff[p.n] as number;
+      ids.set(pIds.subarray(0, len), at);
+      if (w && wKey) w.set((p[wKey] as Float32Array | Float64Array).subarray(0, len), at);
+      for (let i = 0; i < p.n; i++) off[row + i + 1] = at + (pOff[i + 1] as number);
+      if (part > 0) {
+        const map = (maps[part - 1] as Record<string, Int32Array>)[vocab] as Int32Array;
+        for (let k = at; k < at + len; k++) ids[k] = map[ids[k] as number] as number;
+        for (let i = 0; i < p.n; i++) resort(ids, w, off[row + i] as number, off[row + i + 1] as number);
+      }
+      row += p.n;
+      at += len;
+    });
+    return { off, ids, w };
+  };
+  const word = runs('word', 'wordId', 'word', 'wordW');
+  const char = runs('char', 'charId', 'char', 'charW');
+  const code = runs('code', 'codeId', 'code');
+  const digit = runs('digit', 'digitId', 'sym');
+  const num = runs('num', 'numId', 'sym');
+  const mixed = runs('mixed', 'mixedId', 'word');
+  const qty = runs('qty', 'qtyFam', 'sym', 'qtyVal');
+  const one = (key: 'nTokens' | 'firstToken' | 'brand' | 'category', vocab?: 'word' | 'sym') => {
+    const out = new Int32Array(n);
+    let row = 0;
+    all.forEach((p, part) => {
+      const src = p[key];
+      const map = part > 0 && vocab ? (maps[part - 1] as Record<string, Int32Array>)[vocab] : undefined;
+      for (let i = 0; i < p.n; i++) out[row + i] = map && (src[i] as number) >= 0 ? (map[src[i] as number] as number) : (src[i] as number);
+      row += p.n;
+    });
+    return out;
+  };
+  const price = new Float64Array(n);
+  let row = 0;
+  for (const p of all) {
+    price.set(p.price, row);
+    row += p.n;
+  }
+  const strings = (key: 'squashed' | 'sku' | 'mpn') => all.flatMap((p) => p[key] as string[]);
+  return {
+    n, wordOff: word.off, wordId: word.ids, wordW: word.w as Float32Array, charOff: char.off, charId: char.ids, charW: char.w as Float32Array,
+    codeOff: code.off, codeId: code.ids, digitOff: digit.off, digitId: digit.ids, numOff: num.off, numId: num.ids, mixedOff: mixed.off, mixedId: mixed.ids,
+    qtyOff: qty.off, qtyFam: qty.ids, qtyVal: qty.w as Float64Array, nTokens: one('nTokens'), firstToken: one('firstToken', 'word'), brand: one('brand', 'sym'), category: one('category', 'sym'),
+    price, squashed: strings('squashed'), sku: strings('sku'), mpn: strings('mpn'),
+  };
+}

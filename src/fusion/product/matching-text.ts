@@ -60,21 +60,25 @@ export function latinView(text: string): string {
   return text.replace(HAN, ' ').replace(/\s+/g, ' ').trim();
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 /** Drops a platform's boilerplate tokens (learnt by learnBoilerplate) from a Latin view. */
 export function withoutBoilerplate(text: string, drop: ReadonlySet<string> | undefined): string {
   if (!drop || drop.size === 0) return text;
   return text.split(/\s+/u).filter((w) => {
+    // A plain ASCII word is its own one token (most words): no normalisation needed.
+    if (PLAIN_WORD.test(w)) return !drop.has(w.toLowerCase());
     const toks = textTokens(normalizeText(w));
     return toks.length === 0 || !toks.every((x) => drop.has(x));
   }).join(' ');
 }
 
 /** The attributes the featurizer compares; their kinds are detected from the values, as for any dataset. */
-export function pairRecordOf(r: ListingRecord, t: Translator, boilerplate?: ReadonlyMap<string, ReadonlySet<string>>): PairRecord {
+export function pairRecordOf(r: ListingRecord, t: Translator, boilerplate?: ReadonlyMap<string, ReadonlySet<string>>, latin = latinView(listingText(r, t))): PairRecord {
   const category = r.category.split('>').pop()?.trim() ?? '';
   return {
     attrs: {
-      title: withoutBoilerplate(latinView(listingText(r, t)), boilerplate?.get(r.platform)),
+      title: withoutBoilerplate(latin, boilerplate?.get(r.platform)),
       brand: r.brand,
       mpn: r.mpn,
       sku: normalizeSku(r.sku),

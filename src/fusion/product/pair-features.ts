@@ -1,7 +1,6 @@
 // The product matcher's feature vector for a pair of listings, from their precomputed profiles: word and trigram
 // TF-IDF cosine, IDF-weighted and rare-token overlap, model-code agreement and conflict, numbers and quantities,
 // brand / SKU / MPN / category and price. Symmetric (min / max instead of left / right): pairs have no sides.
-import { jaroWinkler, levenshteinRatio } from '../text/string-sim.js';
 import type { Profiles } from './listing-profiles.js';
 
 /** What pair features read of a profile context (a worker thread gets just this). */
@@ -25,6 +24,87 @@ export const N_PAIR_FEATURES = PAIR_FEATURES.length;
 
 const NA = Number.NaN;
 const SOFT = 6;
+
+// Scratch space for the soft word match (this thread's; pair features never run re-entrantly).
+const SOFT_COL = new Float64Array(SOFT);
+const ONLY_A = new Int32Array(SOFT);
+const ONLY_B = new Int32Array(SOFT);
+let levPrev = new Uint32Array(64);
+let levCur = new Uint32Array(64);
+
+/** levenshteinRatio of text/string-sim.ts (same value) on this thread's scratch rows. */
+function levenshteinRatioFast(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  if (n === 0) return 1;
+  let d: number;
+  if (a === b) d = 0;
+  else if (a.length === 0) d = b.length;
+  else if (b.length === 0) d = a.length;
+  else {
+    if (b.length + 1 > levPrev.length) [levPrev, levCur] = [new Uint32Array(b.length * 2 + 2), new Uint32Array(b.length * 2 + 2)];
+    let prev = levPrev;
+    let cur = levCur;
+    for (let j = 0; j <= b.length; j++) prev[j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      const ca = a.charCodeAt(i - 1);
+      for (let j = 1; j <= b.length; j++) {
+        const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      }
+      [prev, cur] = [cur, prev];
+    }
+    d = prev[b.length] as number;
+  }
+  return 1 - d / n;
+}
+let matchA = new Uint8Array(64);
+let matchB = new Uint8Array(64);
+
+/** jaroWinkler of text/string-sim.ts (same arithmetic, same value) without allocating match flags per call. */
+function jaroWinklerFast(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  let j: number;
+  if (a === b) j = 1;
+  else if (la === 0 || lb === 0) j = 0;
+  else {
+    if (la > matchA.length) matchA = new Uint8Array(la * 2);
+    if (lb > matchB.length) matchB = new Uint8Array(lb * 2);
+    const ma = matchA.fill(0, 0, la);
+    const mb = matchB.fill(0, 0, lb);
+    const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+    let matches = 0;
+    for (let i = 0; i < la; i++) {
+      const lo = Math.max(0, i - window);
+      const hi = Math.min(lb - 1, i + window);
+      const c = a.charCodeAt(i);
+      for (let k = lo; k <= hi; k++) {
+        if (mb[k] || c !== b.charCodeAt(k)) continue;
+        ma[i] = 1;
+        mb[k] = 1;
+        matches++;
+        break;
+      }
+    }
+    if (matches === 0) j = 0;
+    else {
+      let t = 0;
+      let k = 0;
+      for (let i = 0; i < la; i++) {
+        if (!ma[i]) continue;
+        while (!mb[k]) k++;
+        if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+        k++;
+      }
+      j = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+    }
+  }
+  let p = 0;
+  const max = Math.min(4, la, lb);
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return j + p * 0.1 * (1 - j);
+}
 
 /** Shared count of two sorted id runs. */
 function sharedCount(x: Int32Array, xs: number, xe: number, y: Int32Array, ys: number, ye: number): number {
@@ -81,8 +161,11 @@ export function pairFeatures(ctx: FeatureVocab, A: Profiles, i: number, B: Profi
   const nb = be - bs;
   const empty = na === 0 || nb === 0;
   let shared = 0, sumS = 0, maxS = 0, sumA = 0, sumB = 0, maxA = 0, maxB = 0, rareS = 0, rareA = 0, rareB = 0, cos = 0;
-  const onlyA: number[] = [];
-  const onlyB: number[] = [];
+  // The first SOFT words only one side has (all the soft match looks at), and how many there are.
+  const onlyA = ONLY_A;
+  const onlyB = ONLY_B;
+  let nOnlyA = 0;
+  let nOnlyB = 0;
   const cut = ctx.rareCut;
   while (as < ae || bs < be) {
     const u = as < ae ? (A.wordId[as] as number) : Infinity;
@@ -101,14 +184,16 @@ export function pairFeatures(ctx: FeatureVocab, A: Profiles, i: number, B: Profi
       sumA += w;
       if (w > maxA) maxA = w;
       if (w >= cut) rareA++;
-      onlyA.push(u);
+      if (nOnlyA < SOFT) onlyA[nOnlyA] = u;
+      nOnlyA++;
       as++;
     } else {
       const w = idf[v] as number;
       sumB += w;
       if (w > maxB) maxB = w;
       if (w >= cut) rareB++;
-      onlyB.push(v);
+      if (nOnlyB < SOFT) onlyB[nOnlyB] = v;
+      nOnlyB++;
       bs++;
     }
   }
@@ -134,23 +219,26 @@ export function pairFeatures(ctx: FeatureVocab, A: Profiles, i: number, B: Profi
   out[f++] = m(num(A.firstToken[i] === B.firstToken[j]));
   // Soft match of the words only one side has (typos, spellings): mean best Jaro-Winkler against the other's.
   let soft = NA;
-  if (!empty && onlyA.length + onlyB.length > 0) {
+  if (!empty && nOnlyA + nOnlyB > 0) {
     let sum = 0;
     // At most SOFT words a side: long texts would make this quadratic.
-    const xs = onlyA.length > SOFT ? onlyA.slice(0, SOFT) : onlyA;
-    const ys = onlyB.length > SOFT ? onlyB.slice(0, SOFT) : onlyB;
+    const nx = Math.min(nOnlyA, SOFT);
+    const ny = Math.min(nOnlyB, SOFT);
     const w = ctx.word.strings;
-    for (const x of xs) {
+    // One Jaro-Winkler per (x, y): each side's best match is a row or column maximum of the same matrix.
+    const colBest = SOFT_COL.fill(0, 0, ny);
+    for (let p = 0; p < nx; p++) {
+      const sx = w[onlyA[p] as number] as string;
       let best = 0;
-      for (const y of ys) best = Math.max(best, jaroWinkler(w[x] as string, w[y] as string));
+      for (let q = 0; q < ny; q++) {
+        const jw = jaroWinklerFast(sx, w[onlyB[q] as number] as string);
+        if (jw > best) best = jw;
+        if (jw > (colBest[q] as number)) colBest[q] = jw;
+      }
       sum += best;
     }
-    for (const y of ys) {
-      let best = 0;
-      for (const x of xs) best = Math.max(best, jaroWinkler(w[x] as string, w[y] as string));
-      sum += best;
-    }
-    soft = sum / (xs.length + ys.length);
+    for (let q = 0; q < ny; q++) sum += colBest[q] as number;
+    soft = sum / (nx + ny);
   }
   out[f++] = num(soft);
   // Model codes.
@@ -190,7 +278,7 @@ export function pairFeatures(ctx: FeatureVocab, A: Profiles, i: number, B: Profi
       const sx = ctx.code.strings[A.codeId[x] as number] as string;
       for (let y = ds; y < de; y++) {
         const sy = ctx.code.strings[B.codeId[y] as number] as string;
-        bestLev = Math.max(bestLev, levenshteinRatio(sx, sy));
+        bestLev = Math.max(bestLev, levenshteinRatioFast(sx, sy));
         let k = 0;
         while (k < sx.length && k < sy.length && sx.charCodeAt(k) === sy.charCodeAt(k)) k++;
         bestPrefix = Math.max(bestPrefix, k / Math.min(sx.length, sy.length));

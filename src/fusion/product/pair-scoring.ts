@@ -22,53 +22,147 @@ export function rowsOf(X: Float32Array, nF = N_PAIR_FEATURES): Float32Array[] {
   return out;
 }
 
-/** All trees in five typed arrays; node ids are offset per tree, leaves have feature -1. */
+/**
+ * All trees as complete binary trees of one depth in three typed arrays: node i's children are 2i + 1 and 2i + 2, so a
+ * row walks each tree with no branch on node kind and no child arrays (about twice as fast as following links). A
+ * leaf above the full depth becomes splits that send every row (NaN too) to copies of that leaf, so scores are
+ * exactly those of the linked trees.
+ */
 export interface FlatForest {
   readonly base: number;
-  readonly roots: Int32Array;
+  readonly nTrees: number;
+  readonly depth: number;
+  /** Per tree 2^depth − 1 split nodes: feature and threshold (a row goes left when x <= threshold). */
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  readonly value: Float64Array;
+  /** Per tree 2^depth leaf values. */
+  readonly leaf: Float64Array;
+}
+
+function treeDepth(t: GbdtModel['trees'][number], i = 0): number {
+  return (t.feature[i] as number) < 0 ? 0 : 1 + Math.max(treeDepth(t, t.left[i]), treeDepth(t, t.right[i]));
 }
 
 export function flattenForest(model: GbdtModel): FlatForest {
-  const total = model.trees.reduce((s, t) => s + t.feature.length, 0);
+  const depth = Math.max(0, ...model.trees.map((t) => treeDepth(t)));
+  const nSplit = 2 ** depth - 1;
+  const nLeaf = 2 ** depth;
   const f: FlatForest = {
-    base: model.baseScore, roots: new Int32Array(model.trees.length), feature: new Int32Array(total), threshold: new Float64Array(total),
-    left: new Int32Array(total), right: new Int32Array(total), value: new Float64Array(total),
+    base: model.baseScore, nTrees: model.trees.length, depth,
+    feature: new Int32Array(model.trees.length * nSplit), threshold: new Float64Array(model.trees.length * nSplit).fill(Infinity), leaf: new Float64Array(model.trees.length * nLeaf),
   };
-  let at = 0;
   model.trees.forEach((t, k) => {
-    f.roots[k] = at;
-    for (let i = 0; i < t.feature.length; i++) {
-      f.feature[at + i] = t.feature[i] as number;
-      f.threshold[at + i] = t.threshold[i] as number;
-      f.left[at + i] = at + (t.left[i] as number);
-      f.right[at + i] = at + (t.right[i] as number);
-      f.value[at + i] = t.value[i] as number;
-    }
-    at += t.feature.length;
+    const fill = (src: number, pos: number, d: number): void => {
+      const ft = t.feature[src] as number;
+      if (d === depth) {
+        f.leaf[k * nLeaf + pos - nSplit] = t.value[src] as number;
+        return;
+      }
+      const leafHere = ft < 0;
+      if (!leafHere) {
+        f.feature[k * nSplit + pos] = ft;
+        f.threshold[k * nSplit + pos] = t.threshold[src] as number;
+      }
+      fill(leafHere ? src : (t.left[src] as number), 2 * pos + 1, d + 1);
+      fill(leafHere ? src : (t.right[src] as number), 2 * pos + 2, d + 1);
+    };
+    fill(0, 0, 0);
   });
   return f;
 }
 
-/** Match probability of every row of X (as gbdtPredict: NaN goes right, as `v <= threshold` is false). */
-export function predictRows(f: FlatForest, X: Float32Array, nF = N_PAIR_FEATURES, out = new Float32Array(X.length / nF)): Float32Array {
-  const { roots, feature, threshold, left, right, value } = f;
-  for (let r = 0, at = 0; r < out.length; r++, at += nF) {
-    let m = f.base;
-    for (let t = 0; t < roots.length; t++) {
-      let i = roots[t] as number;
-      let ft = feature[i] as number;
-      while (ft >= 0) {
-        i = (X[at + ft] as number) <= (threshold[i] as number) ? (left[i] as number) : (right[i] as number);
-        ft = feature[i] as number;
+/** Match probability of every row of X, or of rows[0..] (as gbdtPredict: NaN goes right, as `v <= threshold` is false). */
+export function predictRows(f: FlatForest, X: Float32Array, nF = N_PAIR_FEATURES, rows?: Uint32Array, out: Float32Array = new Float32Array(rows ? rows.length : X.length / nF)): Float32Array {
+  const { feature, threshold, leaf, depth, nTrees } = f;
+  const nSplit = 2 ** depth - 1;
+  const nLeaf = nSplit + 1;
+  const at = (r: number) => (rows ? (rows[r] as number) : r) * nF;
+  let r = 0;
+  // Four rows walk each tree together: their paths are independent, so the processor overlaps the dependent loads
+  // of one row's walk with the others' (about twice the rows per second of one row at a time).
+  for (; r + 4 <= out.length; r += 4) {
+    const a0 = at(r);
+    const a1 = at(r + 1);
+    const a2 = at(r + 2);
+    const a3 = at(r + 3);
+    let m0 = f.base;
+    let m1 = f.base;
+    let m2 = f.base;
+    let m3 = f.base;
+    for (let t = 0, node = 0, lf = -nSplit; t < nTrees; t++, node += nSplit, lf += nLeaf) {
+      let i0 = 0;
+      let i1 = 0;
+      let i2 = 0;
+      let i3 = 0;
+      for (let d = 0; d < depth; d++) {
+        i0 = 2 * i0 + ((X[a0 + (feature[node + i0] as number)] as number) <= (threshold[node + i0] as number) ? 1 : 2);
+        i1 = 2 * i1 + ((X[a1 + (feature[node + i1] as number)] as number) <= (threshold[node + i1] as number) ? 1 : 2);
+        i2 = 2 * i2 + ((X[a2 + (feature[node + i2] as number)] as number) <= (threshold[node + i2] as number) ? 1 : 2);
+        i3 = 2 * i3 + ((X[a3 + (feature[node + i3] as number)] as number) <= (threshold[node + i3] as number) ? 1 : 2);
       }
-      m += value[i] as number;
+      m0 += leaf[lf + i0] as number;
+      m1 += leaf[lf + i1] as number;
+      m2 += leaf[lf + i2] as number;
+      m3 += leaf[lf + i3] as number;
+    }
+    out[r] = 1 / (1 + Math.exp(-m0));
+    out[r + 1] = 1 / (1 + Math.exp(-m1));
+    out[r + 2] = 1 / (1 + Math.exp(-m2));
+    out[r + 3] = 1 / (1 + Math.exp(-m3));
+  }
+  for (; r < out.length; r++) {
+    const a = at(r);
+    let m = f.base;
+    for (let t = 0, node = 0, lf = -nSplit; t < nTrees; t++, node += nSplit, lf += nLeaf) {
+      let i = 0;
+      for (let d = 0; d < depth; d++) i = 2 * i + ((X[a + (feature[node + i] as number)] as number) <= (threshold[node + i] as number) ? 1 : 2);
+      m += leaf[lf + i] as number;
     }
     out[r] = 1 / (1 + Math.exp(-m));
   }
   return out;
+}
+
+/**
+ * Pair work shared by threads: items 0..n-1 (pair k, or matrix row rows[k]) in chunks that each thread claims from
+ * one atomic counter until none is left, so a slower thread (a busy core, a bigger heap to collect) simply takes
+ * fewer chunks. With features, item k's features (pair a[k], b[k]) are written to row k of x first; with a forest,
+ * its score goes to scores[k]. All arrays are on SharedArrayBuffers when more than one thread works on them.
+ */
+export interface PairJob {
+  readonly n: number;
+  readonly chunk: number;
+  /** [0]: the next item to claim. */
+  readonly next: Int32Array;
+  /** Per chunk: 1 once its items are written (a failed thread's claimed chunks are redone by the caller). */
+  readonly done: Uint8Array;
+  readonly x: Float32Array;
+  readonly scores: Float32Array;
+  readonly features?: { readonly vocab: FeatureVocab; readonly profiles: Profiles; readonly a: Int32Array; readonly b: Int32Array };
+  readonly forest?: FlatForest;
+  readonly rows?: Uint32Array;
+}
+
+/** Does one chunk of a pair job. */
+export function runPairChunk(job: PairJob, c: number): void {
+  const s = c * job.chunk;
+  const e = Math.min(job.n, s + job.chunk);
+  if (job.features) {
+    const { vocab, profiles, a, b } = job.features;
+    featurizeInto(vocab, profiles, a.subarray(s, e), b.subarray(s, e), job.x.subarray(s * N_PAIR_FEATURES, e * N_PAIR_FEATURES));
+  }
+  if (job.forest) {
+    if (job.rows) predictRows(job.forest, job.x, N_PAIR_FEATURES, job.rows.subarray(s, e), job.scores.subarray(s, e));
+    else predictRows(job.forest, job.x.subarray(s * N_PAIR_FEATURES, e * N_PAIR_FEATURES), N_PAIR_FEATURES, undefined, job.scores.subarray(s, e));
+  }
+  job.done[c] = 1;
+}
+
+/** Claims and does chunks of a pair job until all are claimed. */
+export function runPairChunks(job: PairJob): void {
+  for (;;) {
+    const start = Atomics.add(job.next, 0, job.chunk);
+    if (start >= job.n) return;
+    runPairChunk(job, start / job.chunk);
+  }
 }

@@ -1,65 +1,42 @@
-// Pair features and scores on every core: the feature matrix lives on a SharedArrayBuffer, worker threads fill and
-// score equal shares of its rows while the calling thread does its own, so two cores handle twice the pairs and a
-// later re-scoring (self-training) reads the same memory without copying it. Small jobs, or a runtime that cannot
-// start a worker, stay on the calling thread.
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+// Pair features and scores on every core: the feature matrix lives on a SharedArrayBuffer and worker threads and the
+// calling thread claim chunks of its rows from one shared counter until none is left (work sharing that balances
+// itself when one thread runs slower), so a later re-scoring (self-training) reads the same memory without copying
+// it. Small jobs, or a runtime that cannot start a worker, stay on the calling thread.
 import type { Profiles } from './listing-profiles.js';
 import { N_PAIR_FEATURES, type FeatureVocab } from './pair-features.js';
-import { featurizeInto, predictRows, type FlatForest } from './pair-scoring.js';
-import type { PairJob } from './pair-worker.js';
+import { runPairChunk, runPairChunks, type FlatForest, type PairJob } from './pair-scoring.js';
+import { runTask, shares, type ParallelOptions as TaskOptions } from './worker-task.js';
 
 /** Below this many pairs a worker's start-up and the copy of the profiles cost more than they save. */
 export const PARALLEL_MIN_PAIRS = 200_000;
 
-// Under tsx (sources run as .ts) the worker registers tsx's loader before importing its entry; built .js needs nothing.
-const BOOT = `const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.entry.endsWith('.ts')) (await import('tsx/esm/api')).register();
-  await import(workerData.entry);
-})().catch((e) => { throw e; });`;
+/** Items a thread claims at a time. */
+const CHUNK = 16_384;
 
-function runWorker(job: PairJob): Promise<Float32Array> {
-  const ts = import.meta.url.endsWith('.ts');
-  const entry = new URL(ts ? './pair-worker.ts' : './pair-worker.js', import.meta.url).href;
-  return new Promise((resolve, reject) => {
-    const w = new Worker(BOOT, { eval: true, workerData: { entry, job } });
-    w.once('message', (x: Float32Array) => {
-      resolve(x);
-      void w.terminate();
-    });
-    w.once('error', reject);
-    w.once('exit', (code) => reject(new Error(`pair worker exited with code ${code} before answering`)));
-  });
-}
-
-export interface ParallelOptions {
-  /** Threads in all, this one included (default: the machine's cores). */
-  readonly threads?: number;
+export interface ParallelOptions extends TaskOptions {
   readonly minPairs?: number;
-  /** Told when a worker failed and this thread did its share instead. */
-  readonly onWorkerError?: (e: unknown) => void;
+  /** Items a thread claims at a time (default 16,384). */
+  readonly chunk?: number;
 }
 
-/** Row ranges [start, end) of n rows, one per thread (the first is the calling thread's). */
-function shares(n: number, o: ParallelOptions): [number, number][] {
-  const threads = n < (o.minPairs ?? PARALLEL_MIN_PAIRS) ? 1 : Math.max(1, o.threads ?? availableParallelism());
-  const share = Math.ceil(n / threads);
-  return Array.from({ length: threads }, (_, t) => [Math.min(n, t * share), Math.min(n, (t + 1) * share)]);
-}
+const threadsFor = (n: number, o: ParallelOptions) => shares(n, { ...o, minItems: o.minPairs ?? o.minItems }, PARALLEL_MIN_PAIRS).length;
 
-/** Runs job(range) on workers for all shares but the first, which `here` does; a failed worker's share is redone here. */
-async function fanOut(ranges: [number, number][], o: ParallelOptions, job: (s: number, e: number) => PairJob, here: (s: number, e: number) => Float32Array): Promise<Float32Array[]> {
-  const pending = ranges.slice(1).map(([s, e]) => runWorker(job(s, e)).catch((err: unknown) => {
+/** Runs a pair job on `threads` threads (this one included); chunks a failed worker left undone are done here. */
+async function run(job: PairJob, threads: number, o: ParallelOptions): Promise<void> {
+  const workers = Array.from({ length: threads - 1 }, () => runTask<string>('pair-worker', job).catch((err: unknown) => {
     o.onWorkerError?.(err);
     return undefined;
   }));
-  const first = here(...(ranges[0] as [number, number]));
-  const rest = await Promise.all(pending);
-  return [first, ...rest.map((r, t) => r ?? here(...(ranges[t + 1] as [number, number])))];
+  runPairChunks(job);
+  const answers = await Promise.all(workers);
+  if (answers.some((x) => x === undefined)) for (let c = 0; c < job.done.length; c++) if (!job.done[c]) runPairChunk(job, c);
 }
 
-const slice = (v: ArrayLike<number>, s: number, e: number) => Int32Array.from({ length: e - s }, (_, k) => v[s + k] as number);
+function jobArrays(n: number, shared: boolean, o: ParallelOptions) {
+  const mem = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const chunk = Math.max(1, o.chunk ?? CHUNK);
+  return { mem, chunk, next: new Int32Array(mem(4)), done: new Uint8Array(mem(Math.ceil(n / chunk))) };
+}
 
 export interface ScoredMatrix {
   /** Feature rows (N_PAIR_FEATURES wide) on a SharedArrayBuffer when more than one thread was used. */
@@ -71,33 +48,32 @@ export interface ScoredMatrix {
 /** Features of pairs (a[k], b[k]) of A, and their scores when a forest is given, across threads. */
 export async function featurizeAndScore(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, forest: FlatForest | undefined, o: ParallelOptions = {}): Promise<ScoredMatrix> {
   const n = a.length;
-  const ranges = shares(n, o);
-  const bytes = n * N_PAIR_FEATURES * 4;
-  const x = new Float32Array(ranges.length > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const rows = (s: number, e: number) => x.subarray(s * N_PAIR_FEATURES, e * N_PAIR_FEATURES);
+  const threads = threadsFor(n, o);
+  const { mem, chunk, next, done } = jobArrays(n, threads > 1, o);
+  const x = new Float32Array(mem(n * N_PAIR_FEATURES * 4));
+  const scores = new Float32Array(mem(forest ? n * 4 : 0));
+  const ids = (v: ArrayLike<number>) => {
+    const out = new Int32Array(mem(n * 4));
+    out.set(v);
+    return out;
+  };
   // Workers get only what pair features read, not the whole context.
   const slim: FeatureVocab = { word: { idf: vocab.word.idf, strings: vocab.word.strings }, code: { idf: vocab.code.idf, strings: vocab.code.strings }, rareCut: vocab.rareCut };
-  const parts = await fanOut(ranges, o, (s, e) => ({ x: rows(s, e), features: { vocab: slim, profiles: A, a: slice(a, s, e), b: slice(b, s, e) }, forest }), (s, e) => {
-    const xs = featurizeInto(vocab, A, slice(a, s, e), slice(b, s, e), rows(s, e));
-    return forest ? predictRows(forest, xs) : new Float32Array(0);
-  });
-  return { x, scores: concat(parts, forest ? n : 0) };
+  await run({ n, chunk, next, done, x, scores, features: { vocab: threads > 1 ? slim : vocab, profiles: A, a: ids(a), b: ids(b) }, forest }, threads, o);
+  return { x, scores };
 }
 
-/** Scores of every row of x across threads (x on a SharedArrayBuffer is read in place by the workers). */
-export async function scoreRows(x: Float32Array, forest: FlatForest, o: ParallelOptions = {}): Promise<Float32Array> {
-  const n = x.length / N_PAIR_FEATURES;
-  const ranges = x.buffer instanceof SharedArrayBuffer ? shares(n, o) : [[0, n] as [number, number]];
-  const rows = (s: number, e: number) => x.subarray(s * N_PAIR_FEATURES, e * N_PAIR_FEATURES);
-  return concat(await fanOut(ranges, o, (s, e) => ({ x: rows(s, e), forest }), (s, e) => predictRows(forest, rows(s, e))), n);
-}
-
-function concat(parts: Float32Array[], n: number): Float32Array {
-  const out = new Float32Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+/** Scores of every row of x, or of the given rows, across threads (x on a SharedArrayBuffer is read in place by the workers). */
+export async function scoreRows(x: Float32Array, forest: FlatForest, o: ParallelOptions = {}, rows?: Uint32Array): Promise<Float32Array> {
+  const n = rows ? rows.length : x.length / N_PAIR_FEATURES;
+  const threads = x.buffer instanceof SharedArrayBuffer ? threadsFor(n, o) : 1;
+  const { mem, chunk, next, done } = jobArrays(n, threads > 1, o);
+  const scores = new Float32Array(mem(n * 4));
+  let shared = rows;
+  if (rows && threads > 1) {
+    shared = new Uint32Array(mem(n * 4));
+    shared.set(rows);
   }
-  return out;
+  await run({ n, chunk, next, done, x, scores, forest, rows: shared }, threads, o);
+  return threads > 1 ? scores.slice() : scores;
 }

@@ -3,7 +3,7 @@
 // random pairs of listings with different GTINs add easy negatives. No human label is used.
 import { createRng } from '../../ai/builtin/rng.js';
 import type { Candidates } from './block.js';
-import { DEFAULT_GROUPS, identifierGroups, type IdentifierGroupOptions } from './identifier-groups.js';
+import { DEFAULT_GROUPS, identifierGroups, type IdentifierGroupOptions, type IdentifierGroups } from './identifier-groups.js';
 import type { ListingRecord } from './records.js';
 
 export interface WeakPair {
@@ -49,9 +49,10 @@ function hashString(s: string): number {
   return (h >>> 0) / 4294967296;
 }
 
-export function weakLabels(records: readonly ListingRecord[], cand: Candidates, o: WeakLabelOptions = DEFAULT_WEAK): WeakLabels {
+/** groups: identifierGroups(records, o.groups) when the caller already has them. */
+export function weakLabels(records: readonly ListingRecord[], cand: Candidates, o: WeakLabelOptions = DEFAULT_WEAK, groups?: IdentifierGroups): WeakLabels {
   const rng = createRng(o.seed);
-  const ig = identifierGroups(records, o.groups ?? DEFAULT_GROUPS);
+  const ig = groups ?? identifierGroups(records, o.groups ?? DEFAULT_GROUPS);
   // The GTIN a listing stands for: its own, or its group's (a barcode-less listing tied to one by SKU).
   const gtinOf = (i: number): string => (records[i] as ListingRecord).gtin || ((ig.group[i] as number) >= 0 ? (ig.gtin[ig.group[i] as number] as string) : '');
   const splitKey = (i: number): string => gtinOf(i) || `g${ig.group[i] as number}`;

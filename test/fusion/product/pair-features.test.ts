@@ -72,7 +72,7 @@ describe('pair features', () => {
     const y = Uint8Array.from(a, (_, k) => (k % 3 === 0 ? 1 : 0));
     const forest = flattenForest(trainGbdt(PAIR_FEATURES, { x: rowsOf(serial), y }, undefined, { nTrees: 10 }));
     const failures: unknown[] = [];
-    const o = { threads: 2, minPairs: 10, onWorkerError: (e: unknown) => failures.push(e) };
+    const o = { threads: 2, minPairs: 10, chunk: 16, onWorkerError: (e: unknown) => failures.push(e) };
     const parallel = await featurizeAndScore(ctx, P, a, b, forest, o);
     expect(parallel.x.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(Array.from(parallel.x)).toEqual(Array.from(serial));
