@@ -2,6 +2,7 @@
 // TF-IDF cosine, IDF-weighted and rare-token overlap, model-code agreement and conflict, numbers and quantities,
 // brand / SKU / MPN / category and price. Symmetric (min / max instead of left / right): pairs have no sides.
 import type { Profiles } from './listing-profiles.js';
+import { jaroWinkler } from '../text/string-sim.js';
 
 /** What pair features read of a profile context (a worker thread gets just this). */
 export interface FeatureVocab {
@@ -58,54 +59,6 @@ function levenshteinRatioFast(a: string, b: string): number {
   }
   return 1 - d / n;
 }
-let matchA = new Uint8Array(64);
-let matchB = new Uint8Array(64);
-
-/** jaroWinkler of text/string-sim.ts (same arithmetic, same value) without allocating match flags per call. */
-function jaroWinklerFast(a: string, b: string): number {
-  const la = a.length;
-  const lb = b.length;
-  let j: number;
-  if (a === b) j = 1;
-  else if (la === 0 || lb === 0) j = 0;
-  else {
-    if (la > matchA.length) matchA = new Uint8Array(la * 2);
-    if (lb > matchB.length) matchB = new Uint8Array(lb * 2);
-    const ma = matchA.fill(0, 0, la);
-    const mb = matchB.fill(0, 0, lb);
-    const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-    let matches = 0;
-    for (let i = 0; i < la; i++) {
-      const lo = Math.max(0, i - window);
-      const hi = Math.min(lb - 1, i + window);
-      const c = a.charCodeAt(i);
-      for (let k = lo; k <= hi; k++) {
-        if (mb[k] || c !== b.charCodeAt(k)) continue;
-        ma[i] = 1;
-        mb[k] = 1;
-        matches++;
-        break;
-      }
-    }
-    if (matches === 0) j = 0;
-    else {
-      let t = 0;
-      let k = 0;
-      for (let i = 0; i < la; i++) {
-        if (!ma[i]) continue;
-        while (!mb[k]) k++;
-        if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
-        k++;
-      }
-      j = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
-    }
-  }
-  let p = 0;
-  const max = Math.min(4, la, lb);
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return j + p * 0.1 * (1 - j);
-}
-
 /** Shared count of two sorted id runs. */
 function sharedCount(x: Int32Array, xs: number, xe: number, y: Int32Array, ys: number, ye: number): number {
   let s = 0;
@@ -231,7 +184,7 @@ export function pairFeatures(ctx: FeatureVocab, A: Profiles, i: number, B: Profi
       const sx = w[onlyA[p] as number] as string;
       let best = 0;
       for (let q = 0; q < ny; q++) {
-        const jw = jaroWinklerFast(sx, w[onlyB[q] as number] as string);
+        const jw = jaroWinkler(sx, w[onlyB[q] as number] as string);
         if (jw > best) best = jw;
         if (jw > (colBest[q] as number)) colBest[q] = jw;
       }

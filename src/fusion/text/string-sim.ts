@@ -1,20 +1,27 @@
 // Character-level similarities (Jaro-Winkler, Levenshtein ratio, longest common substring) for short strings and codes.
 
+// match flags reused across calls (grown when a longer string comes): the pair featurizer calls this millions of times
+let matchA = new Uint8Array(64);
+let matchB = new Uint8Array(64);
+
 /** Jaro similarity in [0, 1]. */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
+  if (la > matchA.length) matchA = new Uint8Array(la * 2);
+  if (lb > matchB.length) matchB = new Uint8Array(lb * 2);
+  const ma = matchA.fill(0, 0, la);
+  const mb = matchB.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
+    const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (mb[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
+      if (mb[j] || c !== b.charCodeAt(j)) continue;
       ma[i] = 1;
       mb[j] = 1;
       matches++;
