@@ -7,15 +7,28 @@ import { step, type SqlStep } from './sql.js';
 /** Provisional product id for a line or listing that has no fused product yet. */
 export const UNFUSED_PREFIX = 'u:';
 
-export function fusedProductSchema(): SqlStep[] {
-  return [
-    step(`CREATE TABLE IF NOT EXISTS product (
+/** The product table (golden records, one row per fused product). */
+export const productTable = (): SqlStep => step(`CREATE TABLE IF NOT EXISTS product (
       product_id VARCHAR PRIMARY KEY, title VARCHAR, brand VARCHAR, gtin VARCHAR, mpn VARCHAR, model_code VARCHAR,
       category_path VARCHAR, image_url VARCHAR, n_listings INTEGER, n_platforms INTEGER,
-      created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ)`),
-    step(`CREATE TABLE IF NOT EXISTS product_member (
+      created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ)`);
+
+/** Which listing belongs to which product. */
+export const productMemberTable = (): SqlStep => step(`CREATE TABLE IF NOT EXISTS product_member (
       product_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, platform_listing_id VARCHAR NOT NULL,
-      score DOUBLE, method VARCHAR, linked_at TIMESTAMPTZ, PRIMARY KEY (platform, platform_listing_id))`),
+      score DOUBLE, method VARCHAR, linked_at TIMESTAMPTZ, PRIMARY KEY (platform, platform_listing_id))`);
+
+/**
+ * A table emptied by dropping and declaring it again. A fusion run rewrites product, product_member and
+ * product_attribute whole: DELETE then INSERT of the same primary keys in one transaction cost DuckDB 27 s of
+ * deletes and a 31 s commit at 1M listings (index upkeep), against ~1 s for the inserts into fresh tables.
+ */
+export const recreated = (name: string, ddl: SqlStep): SqlStep[] => [step(`DROP TABLE IF EXISTS ${name}`), ddl];
+
+export function fusedProductSchema(): SqlStep[] {
+  return [
+    productTable(),
+    productMemberTable(),
     // listing → product_id (fused, else provisional)
     step(`CREATE OR REPLACE VIEW listing_product AS
       SELECT l.platform, l.platform_listing_id, l.sku,

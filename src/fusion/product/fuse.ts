@@ -24,6 +24,8 @@ import { collapseListingsStep, dropJunkGtins, LISTING_WORK, loadListingRecords, 
 import { borrowOrderTitlesStep } from './order-titles.js';
 import { assignStableIds, type IdChange } from './stable-ids.js';
 import { DEFAULT_WEAK, identifierVerdict, weakLabels, type WeakLabelOptions, type WeakLabels } from './weak-labels.js';
+import { productMemberTable, recreated } from '../../store/fused-schema.js';
+import { productAttributeTable } from './schema.js';
 
 export interface FuseOptions {
   /** Train a new matcher even when the stored one was trained on the same listings. */
@@ -352,10 +354,10 @@ async function writeResults(db: Backend, w: WriteInput): Promise<void> {
   const review = nearestThreshold(w.pairs, w.threshold, reviewN);
   const at = new Date().toISOString();
   await db.transaction(async () => {
-    await db.run(step('DELETE FROM product_member'));
+    await db.runAll(recreated('product_member', productMemberTable()));
     await db.run(step(`INSERT INTO product_member SELECT m.product_id, l.platform, l.platform_listing_id, m.score, m.method, CAST($1 AS TIMESTAMPTZ)
       FROM ${MEMBER_WORK} m JOIN ${LISTING_WORK} l USING (rid)`, [at]));
-    await db.run(step('DELETE FROM product_attribute'));
+    await db.runAll(recreated('product_attribute', productAttributeTable()));
     await db.runAll(goldenRecordSteps(w.opts.golden ?? DEFAULT_GOLDEN, w.opts.trust ?? DEFAULT_TRUST));
     await db.runAll(productTableSteps());
     for (const c of w.changes) {

@@ -2,6 +2,7 @@
 // platform, most frequent value, most recent file), and product_attribute records which listing it came from.
 import { step, workTable, type SqlStep } from '../../store/sql.js';
 import { LISTING_WORK } from './records.js';
+import { productTable, recreated } from '../../store/fused-schema.js';
 
 /** rid → product id, score, method, model code: written by the pipeline before the golden-record steps run. */
 export const MEMBER_WORK = workTable('pf_member');
@@ -55,7 +56,7 @@ export function productTableSteps(): SqlStep[] {
   const pick = (a: string) => `max(value) FILTER (WHERE attribute = '${a}') AS ${a}`;
   return [
     step(`CREATE OR REPLACE TEMP TABLE ${workTable('pf_old_product')} AS SELECT product_id, created_at FROM product`),
-    step('DELETE FROM product'),
+    ...recreated('product', productTable()),
     step(`INSERT INTO product (product_id, title, brand, gtin, mpn, model_code, category_path, image_url, n_listings, n_platforms, created_at, updated_at)
       SELECT c.product_id, g.title, g.brand, g.gtin, g.mpn, g.model_code, g.category_path, g.image_url, c.n, c.np,
              coalesce(o.created_at, now()), now()
