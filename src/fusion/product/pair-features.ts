@@ -2,7 +2,7 @@
 // TF-IDF cosine, IDF-weighted and rare-token overlap, model-code agreement and conflict, numbers and quantities,
 // brand / SKU / MPN / category and price. Symmetric (min / max instead of left / right): pairs have no sides.
 import type { Profiles } from './listing-profiles.js';
-import { jaroWinkler } from '../text/string-sim.js';
+import { jaroWinkler, levenshteinRatio } from '../text/string-sim.js';
 
 /** What pair features read of a profile context (a worker thread gets just this). */
 export interface FeatureVocab {
@@ -30,35 +30,7 @@ const SOFT = 6;
 const SOFT_COL = new Float64Array(SOFT);
 const ONLY_A = new Int32Array(SOFT);
 const ONLY_B = new Int32Array(SOFT);
-let levPrev = new Uint32Array(64);
-let levCur = new Uint32Array(64);
 
-/** levenshteinRatio of text/string-sim.ts (same value) on this thread's scratch rows. */
-function levenshteinRatioFast(a: string, b: string): number {
-  const n = Math.max(a.length, b.length);
-  if (n === 0) return 1;
-  let d: number;
-  if (a === b) d = 0;
-  else if (a.length === 0) d = b.length;
-  else if (b.length === 0) d = a.length;
-  else {
-    if (b.length + 1 > levPrev.length) [levPrev, levCur] = [new Uint32Array(b.length * 2 + 2), new Uint32Array(b.length * 2 + 2)];
-    let prev = levPrev;
-    let cur = levCur;
-    for (let j = 0; j <= b.length; j++) prev[j] = j;
-    for (let i = 1; i <= a.length; i++) {
-      cur[0] = i;
-      const ca = a.charCodeAt(i - 1);
-      for (let j = 1; j <= b.length; j++) {
-        const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      }
-      [prev, cur] = [cur, prev];
-    }
-    d = prev[b.length] as number;
-  }
-  return 1 - d / n;
-}
 /** Shared count of two sorted id runs. */
 function sharedCount(x: Int32Array, xs: number, xe: number, y: Int32Array, ys: number, ye: number): number {
   let s = 0;
@@ -231,7 +203,7 @@ export function pairFeatures(ctx: FeatureVocab, A: Profiles, i: number, B: Profi
       const sx = ctx.code.strings[A.codeId[x] as number] as string;
       for (let y = ds; y < de; y++) {
         const sy = ctx.code.strings[B.codeId[y] as number] as string;
-        bestLev = Math.max(bestLev, levenshteinRatioFast(sx, sy));
+        bestLev = Math.max(bestLev, levenshteinRatio(sx, sy));
         let k = 0;
         while (k < sx.length && k < sy.length && sx.charCodeAt(k) === sy.charCodeAt(k)) k++;
         bestPrefix = Math.max(bestPrefix, k / Math.min(sx.length, sy.length));

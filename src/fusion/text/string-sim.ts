@@ -49,24 +49,29 @@ export function jaroWinkler(a: string, b: string): number {
   return j + p * 0.1 * (1 - j);
 }
 
+// the two dynamic-programme rows, reused across calls (grown when a longer string comes)
+let levPrev = new Uint32Array(64);
+let levCur = new Uint32Array(64);
+
 /** Levenshtein edit distance (two-row dynamic programme). */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
+  if (b.length + 1 > levPrev.length) [levPrev, levCur] = [new Uint32Array(b.length * 2 + 2), new Uint32Array(b.length * 2 + 2)];
+  let prev = levPrev;
+  let cur = levCur;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length] ?? 0;
+  return prev[b.length] as number;
 }
 
 /** 1 − distance / longer length, in [0, 1]; 1 for two empty strings. */
