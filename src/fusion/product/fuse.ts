@@ -248,19 +248,23 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
       }
       matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt }, extra);
       // Only pairs the first model gave a real chance are scored again: on the 200k bench none of the 72 % below
-      // RESCORE_MIN crossed the new threshold (the highest new score among them was 0.23), so they keep their score.
+      // RESCORE_MIN crossed the new threshold (the highest new score among them was 0.23), so they keep their score
+      // and are judged against the new threshold as they are counted.
+      const thrNew = matcher.artefact.threshold;
       let nRescore = 0;
-      for (let j = 0; j < nModel; j++) if ((pairs.score[j] as number) >= RESCORE_MIN) nRescore++;
+      for (let j = 0; j < nModel; j++) {
+        const s = pairs.score[j] as number;
+        if (s >= RESCORE_MIN) nRescore++;
+        else pairs.accepted[j] = s >= thrNew ? 1 : 0;
+      }
       const rescore = new Uint32Array(nRescore);
       for (let j = 0, r = 0; j < nModel; j++) if ((pairs.score[j] as number) >= RESCORE_MIN) rescore[r++] = j;
       const fresh = await scoreRows(modelX, flattenForest(matcher.artefact.model), parallel, rescore);
-      const thrNew = matcher.artefact.threshold;
       rescore.forEach((j, r) => {
         const s = fresh[r] as number;
         pairs.score[j] = s;
         pairs.accepted[j] = s >= thrNew ? 1 : 0;
       });
-      for (let j = 0; j < nModel; j++) if ((pairs.score[j] as number) < RESCORE_MIN) pairs.accepted[j] = (pairs.score[j] as number) >= thrNew ? 1 : 0;
     }
   }
   for (let j = 0; j < nModel; j++) accepted.model += pairs.accepted[j] as number;
