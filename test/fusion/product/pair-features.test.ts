@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gbdtPredict, trainGbdt } from '../../../src/ai/builtin/gbdt.js';
 import { buildProfiles, createProfileContext, fitListingStats } from '../../../src/fusion/product/listing-profiles.js';
 import { N_PAIR_FEATURES, PAIR_FEATURES, pairFeatures } from '../../../src/fusion/product/pair-features.js';
-import { featurizePairs, flattenForest, predictRows, rowsOf } from '../../../src/fusion/product/pair-scoring.js';
+import { featurizePairs, flattenForest, float32AtOrBelow, predictRows, rowsOf } from '../../../src/fusion/product/pair-scoring.js';
 import { featurizeAndScore, scoreRows } from '../../../src/fusion/product/pair-workers.js';
 import type { PairRecord } from '../../../src/fusion/pairs/types.js';
 
@@ -94,5 +94,43 @@ describe('flat forest scoring', () => {
     const model = trainGbdt(PAIR_FEATURES, { x: rowsOf(X), y }, undefined, { nTrees: 20 });
     const p = predictRows(flattenForest(model), X);
     rowsOf(X).forEach((row, i) => expect(p[i]).toBeCloseTo(gbdtPredict(model, row), 5));
+  });
+
+  it('walks deeper trees (the looped walk) and shallower ones (padded) to the same probabilities', () => {
+    const n = 1500;
+    const X = new Float32Array(n * N_PAIR_FEATURES);
+    const y = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let f = 0; f < N_PAIR_FEATURES; f++) X[i * N_PAIR_FEATURES + f] = Math.cos(i * 0.91 + f * 1.3);
+      y[i] = Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453) > 0.6 ? 1 : 0; // noise: deep trees to fit it
+    }
+    for (const maxDepth of [2, 6]) {
+      const model = trainGbdt(PAIR_FEATURES, { x: rowsOf(X), y }, undefined, { nTrees: 15, maxDepth, minSamplesLeaf: 2, minChildWeight: 0.1 });
+      const forest = flattenForest(model);
+      if (maxDepth > 4) expect(forest.depth).toBeGreaterThan(4);
+      else expect(forest.depth).toBe(4);
+      const p = predictRows(forest, X);
+      rowsOf(X).forEach((row, i) => expect(p[i]).toBeCloseTo(gbdtPredict(model, row), 5));
+    }
+  });
+
+  it('rounds thresholds down to float32 so a float32 feature goes the way the float64 threshold sends it', () => {
+    for (const t of [0.1, -0.1, 1 / 3, -1 / 3, 1e-40, -1e-40, 0, 2.5, 1e30, -1e30]) {
+      const t32 = float32AtOrBelow(t);
+      expect(t32).toBeLessThanOrEqual(t);
+      expect(Math.fround(t32)).toBe(t32);
+      // the next float32 above t32 is above t: no float32 lies between
+      const up = new Float32Array([t32]);
+      const bits = new Int32Array(up.buffer);
+      bits[0] = t32 > 0 || Object.is(t32, 0) ? (bits[0] as number) + 1 : t32 < 0 ? (bits[0] as number) - 1 : 1;
+      expect(up[0]).toBeGreaterThan(t);
+    }
+    expect(float32AtOrBelow(Infinity)).toBe(Infinity);
+    // fround(0.1) is just above 0.1: a row holding it must go right, as gbdtPredict sends it
+    const model = { baseScore: 0, features: ['x'], trees: [{ feature: [0, -1, -1], threshold: [0.1, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -1, 1] }] };
+    const X = new Float32Array(N_PAIR_FEATURES);
+    X[0] = 0.1;
+    const [p] = predictRows(flattenForest(model as unknown as Parameters<typeof flattenForest>[0]), X);
+    expect(p).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
   });
 });
