@@ -26,6 +26,7 @@ import { assignStableIds, type IdChange } from './stable-ids.js';
 import { DEFAULT_WEAK, identifierVerdict, weakLabels, type WeakLabelOptions, type WeakLabels } from './weak-labels.js';
 import { productMemberTable, recreated } from '../../store/fused-schema.js';
 import { productAttributeTable } from './schema.js';
+import { kthSmallest } from '../../util/select.js';
 
 export interface FuseOptions {
   /** Train a new matcher even when the stored one was trained on the same listings. */
@@ -333,7 +334,7 @@ function nearestThreshold(pairs: PairTable, threshold: number, k: number): numbe
   for (let j = 0; j < pairs.length; j++) if (pairs.method[j] === MODEL) nModel++;
   const d = new Float64Array(nModel);
   for (let j = 0, m = 0; j < pairs.length; j++) if (pairs.method[j] === MODEL) d[m++] = dist(j);
-  const cut = nModel > k ? (d.sort()[k - 1] as number) : Infinity;
+  const cut = nModel > k ? kthSmallest(d, k - 1) : Infinity;
   const near: number[] = [];
   for (let j = 0; j < pairs.length; j++) if (pairs.method[j] === MODEL && dist(j) <= cut) near.push(j);
   return near.sort((p, q) => dist(p) - dist(q) || (pairs.a[p] as number) - (pairs.a[q] as number) || (pairs.b[p] as number) - (pairs.b[q] as number)).slice(0, k);
