@@ -14,9 +14,9 @@ import { boilerplateOf, createTranslator } from './lexicon.js';
 import { identifierGroups } from './identifier-groups.js';
 import { learnAliases } from './learn-aliases.js';
 import { pairRecordOf } from './matching-text.js';
-import { buildProfilesParallel, prepareTextParallel } from './listing-workers.js';
+import { prepareTextParallel, startProfiles } from './listing-workers.js';
 import { storedProductMatcher, trainProductMatcher, weakTrainingData, type MatcherViews, type TrainedProductMatcher, type WeakTrainingData } from './model.js';
-import { createProfileContext, fitListingStats } from './listing-profiles.js';
+import { createProfileContext } from './listing-profiles.js';
 import { N_PAIR_FEATURES } from './pair-features.js';
 import { flattenForest } from './pair-scoring.js';
 import { featurizeAndScore, scoreRows } from './pair-workers.js';
@@ -130,6 +130,13 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   // Neighbours are found on the matcher's view (Latin words, boilerplate dropped) plus squashed model codes, so a
   // Chinese title meets its English twins rather than other products of the same type.
   const blockTexts = records.map((r, i) => (r.variantParent ? '' : `${(pairRecords[i] as PairRecord).attrs.title ?? ''} ${(codes[i] as string[]).join(' ')}`));
+  const decisions = await listDecisions(db);
+  const dataFp = fingerprint('product-matcher/1', Number(fp?.n ?? 0), String(fp?.s ?? 0), opts.weak ?? {}, { ...PRODUCT_GBDT, ...opts.gbdt }, opts.selfTraining ?? 1);
+  let matcher: TrainedProductMatcher | undefined = opts.retrain ? undefined : await storedProductMatcher(db, dataFp);
+  // Every listing's comparison data once, as typed arrays; IDF from a seeded sample (stored with the model). Other
+  // threads fit the statistics and build their shares while this one blocks: blocking's key grouping and neighbour
+  // index leave the other cores idle.
+  const profilesDone = startProfiles(pairRecords, matcher ? { ctx: createProfileContext(matcher.artefact.stats) } : { sample: opts.statsSample ?? 50_000, seed: 1 }, parallel);
   const candidates = await blockCandidates(blockTexts, prepared.keys, { ...DEFAULT_BLOCK, ...opts.block }, parallel);
   const total = candidates.a.length;
   lap('block', `${total} candidate pairs`);
@@ -139,12 +146,7 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   blockTexts.length = 0;
 
   const views: MatcherViews = { aliases: [...aliases], boilerplate: [...boilerplate].map(([p, set]) => [p, [...set].sort()]) };
-  const decisions = await listDecisions(db);
-  const dataFp = fingerprint('product-matcher/1', Number(fp?.n ?? 0), String(fp?.s ?? 0), opts.weak ?? {}, { ...PRODUCT_GBDT, ...opts.gbdt }, opts.selfTraining ?? 1);
-  let matcher: TrainedProductMatcher | undefined = opts.retrain ? undefined : await storedProductMatcher(db, dataFp);
-  // Every listing's comparison data once, as typed arrays; IDF from a seeded sample (stored with the model).
-  const ctx = createProfileContext(matcher?.artefact.stats ?? fitListingStats(pairRecords, opts.statsSample ?? 50_000, 1));
-  const profiles = await buildProfilesParallel(ctx, pairRecords, parallel);
+  const { ctx, profiles } = await profilesDone();
   lap('profile', `${n} listings`);
   let weakStats: FuseResult['weakLabels'] = null;
   let weak: WeakLabels | undefined;

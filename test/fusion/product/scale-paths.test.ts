@@ -6,7 +6,7 @@ import { trainGbdt } from '../../../src/ai/builtin/gbdt.js';
 import type { PairRecord } from '../../../src/fusion/pairs/types.js';
 import { blockCandidates, keyPairs } from '../../../src/fusion/product/block.js';
 import { buildProfiles, createProfileContext, fitListingStats } from '../../../src/fusion/product/listing-profiles.js';
-import { buildProfilesParallel, prepareTextParallel } from '../../../src/fusion/product/listing-workers.js';
+import { prepareTextParallel, startProfiles } from '../../../src/fusion/product/listing-workers.js';
 import { prepareText } from '../../../src/fusion/product/listing-prep.js';
 import { buildNeighbourIndex, queryNeighbours } from '../../../src/fusion/product/neighbours.js';
 import { N_PAIR_FEATURES, PAIR_FEATURES, pairFeatures } from '../../../src/fusion/product/pair-features.js';
@@ -98,12 +98,18 @@ describe('listing work split across threads', () => {
     const c1 = createProfileContext(stats);
     const P1 = buildProfiles(c1, recs);
     const c2 = createProfileContext(stats);
-    const P2 = await buildProfilesParallel(c2, recs, { threads: 2, minItems: 10 });
+    const P2 = (await startProfiles(recs, { ctx: c2 }, { threads: 2, minItems: 10 })()).profiles;
     for (const k of ['wordOff', 'wordId', 'wordW', 'charId', 'charW', 'codeId', 'digitId', 'numId', 'mixedId', 'qtyFam', 'qtyVal', 'firstToken', 'brand', 'price'] as const) {
       expect(Array.from(P2[k] as ArrayLike<number>), k).toEqual(Array.from(P1[k] as ArrayLike<number>));
     }
     expect(P2.squashed).toEqual(P1.squashed);
     expect(c2.word.strings).toEqual(c1.word.strings);
+    // statistics fitted on a worker from the same seeded sample, then the profiles: as one thread fits and builds them
+    const fitted = await startProfiles(recs, { sample: 200, seed: 1 }, { threads: 2, minItems: 10, onWorkerError: (e) => { throw e; } })();
+    expect(fitted.ctx.stats).toEqual(stats);
+    expect(Object.keys(fitted.ctx.stats.word)).toEqual(Object.keys(stats.word));
+    expect(Array.from(fitted.profiles.wordId)).toEqual(Array.from(P1.wordId));
+    expect(Array.from(fitted.profiles.charW)).toEqual(Array.from(P1.charW));
     const x1 = new Float64Array(N_PAIR_FEATURES);
     const x2 = new Float64Array(N_PAIR_FEATURES);
     for (let t = 0; t < 300; t++) {
