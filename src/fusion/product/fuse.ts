@@ -19,7 +19,7 @@ import { storedProductMatcher, trainProductMatcher, weakTrainingData, type Match
 import { createProfileContext } from './listing-profiles.js';
 import { N_PAIR_FEATURES } from './pair-features.js';
 import { flattenForest } from './pair-scoring.js';
-import { featurizeAndScore, scoreRows } from './pair-workers.js';
+import { scoreRows, startFeatures } from './pair-workers.js';
 import { collapseListingsStep, dropJunkGtins, LISTING_WORK, loadListingRecords, type ListingRecord } from './records.js';
 import { borrowOrderTitlesStep } from './order-titles.js';
 import { assignStableIds, type IdChange } from './stable-ids.js';
@@ -148,18 +148,6 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   const views: MatcherViews = { aliases: [...aliases], boilerplate: [...boilerplate].map(([p, set]) => [p, [...set].sort()]) };
   const { ctx, profiles } = await profilesDone();
   lap('profile', `${n} listings`);
-  let weakStats: FuseResult['weakLabels'] = null;
-  let weak: WeakLabels | undefined;
-  let weakData: WeakTrainingData | undefined;
-  if (!matcher) {
-    weak = weakLabels(records, candidates, { ...DEFAULT_WEAK, ...opts.weak }, opts.weak?.groups ? undefined : groups);
-    weakStats = { train: weak.train.length, valid: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives, farNegatives: weak.farNegatives };
-    weakData = weakTrainingData(ctx, profiles, pairRecords, weak);
-    matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt });
-    lap('train', `${weak.train.length} weak-labelled pairs, ${weak.positives} identifier positives`);
-  } else lap('train', 'stored model reused');
-  pairRecords.length = 0;
-
   const ridOf = new Map<string, number>();
   for (const r of records) ridOf.set(`${r.platform}\u0000${r.id}`, r.rid);
   const human = new Map<number, 'accept' | 'reject'>();
@@ -212,8 +200,22 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
       if (d === 'accept') accepted.human++;
     }
   }
-  const firstPass = await featurizeAndScore(ctx, profiles, pairs.a.subarray(0, nModel), pairs.b.subarray(0, nModel), flattenForest(matcher.artefact.model), parallel);
-  const modelX = firstPass.x;
+  // The model pairs' features do not depend on the model: other threads compute them while this one trains.
+  const featuresDone = startFeatures(ctx, profiles, pairs.a.subarray(0, nModel), pairs.b.subarray(0, nModel), parallel);
+  let weakStats: FuseResult['weakLabels'] = null;
+  let weak: WeakLabels | undefined;
+  let weakData: WeakTrainingData | undefined;
+  if (!matcher) {
+    weak = weakLabels(records, candidates, { ...DEFAULT_WEAK, ...opts.weak }, opts.weak?.groups ? undefined : groups);
+    weakStats = { train: weak.train.length, valid: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives, farNegatives: weak.farNegatives };
+    weakData = weakTrainingData(ctx, profiles, pairRecords, weak);
+    matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt });
+    lap('train', `${weak.train.length} weak-labelled pairs, ${weak.positives} identifier positives`);
+  } else lap('train', 'stored model reused');
+  pairRecords.length = 0;
+
+  const modelX = await featuresDone();
+  const firstPass = { x: modelX, scores: await scoreRows(modelX, flattenForest(matcher.artefact.model), parallel) };
   const applyScores = (scores: Float32Array, thr: number): void => {
     pairs.score.set(scores, 0);
     for (let j = 0; j < nModel; j++) pairs.accepted[j] = (scores[j] as number) >= thr ? 1 : 0;

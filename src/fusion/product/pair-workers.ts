@@ -21,16 +21,24 @@ export interface ParallelOptions extends TaskOptions {
 
 const threadsFor = (n: number, o: ParallelOptions) => shares(n, { ...o, minItems: o.minPairs ?? o.minItems }, PARALLEL_MIN_PAIRS).length;
 
-/** Runs a pair job on `threads` threads (this one included); chunks a failed worker left undone are done here. */
-async function run(job: PairJob, threads: number, o: ParallelOptions): Promise<void> {
+/**
+ * Starts a pair job on threads − 1 workers now; the function returned works on it on this thread too until no chunk is
+ * left, then waits for the workers (chunks a failed worker left undone are done here).
+ */
+function start(job: PairJob, threads: number, o: ParallelOptions): () => Promise<void> {
   const workers = Array.from({ length: threads - 1 }, () => runTask<string>('pair-worker', job).catch((err: unknown) => {
     o.onWorkerError?.(err);
     return undefined;
   }));
-  runPairChunks(job);
-  const answers = await Promise.all(workers);
-  if (answers.some((x) => x === undefined)) for (let c = 0; c < job.done.length; c++) if (!job.done[c]) runPairChunk(job, c);
+  return async () => {
+    runPairChunks(job);
+    const answers = await Promise.all(workers);
+    if (answers.some((x) => x === undefined)) for (let c = 0; c < job.done.length; c++) if (!job.done[c]) runPairChunk(job, c);
+  };
 }
+
+/** Runs a pair job on `threads` threads (this one included). */
+const run = (job: PairJob, threads: number, o: ParallelOptions): Promise<void> => start(job, threads, o)();
 
 function jobArrays(n: number, shared: boolean, o: ParallelOptions) {
   const mem = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -47,6 +55,26 @@ export interface ScoredMatrix {
 
 /** Features of pairs (a[k], b[k]) of A, and their scores when a forest is given, across threads. */
 export async function featurizeAndScore(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, forest: FlatForest | undefined, o: ParallelOptions = {}): Promise<ScoredMatrix> {
+  const { job, threads } = featureJob(vocab, A, a, b, forest, o);
+  await run(job, threads, o);
+  return { x: job.x, scores: job.scores };
+}
+
+/**
+ * Starts the features of pairs (a[k], b[k]) of A on worker threads now, while this thread does something else (fusion
+ * trains its model meanwhile: the features do not depend on it); the function returned joins in and resolves to the
+ * feature matrix once every row is written.
+ */
+export function startFeatures(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, o: ParallelOptions = {}): () => Promise<Float32Array> {
+  const { job, threads } = featureJob(vocab, A, a, b, undefined, o);
+  const finish = start(job, threads, o);
+  return async () => {
+    await finish();
+    return job.x;
+  };
+}
+
+function featureJob(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, forest: FlatForest | undefined, o: ParallelOptions): { job: PairJob; threads: number } {
   const n = a.length;
   const threads = threadsFor(n, o);
   const { mem, chunk, next, done } = jobArrays(n, threads > 1, o);
@@ -59,8 +87,7 @@ export async function featurizeAndScore(vocab: FeatureVocab, A: Profiles, a: Arr
   };
   // Workers get only what pair features read, not the whole context.
   const slim: FeatureVocab = { word: { idf: vocab.word.idf, strings: vocab.word.strings }, code: { idf: vocab.code.idf, strings: vocab.code.strings }, rareCut: vocab.rareCut };
-  await run({ n, chunk, next, done, x, scores, features: { vocab: threads > 1 ? slim : vocab, profiles: A, a: ids(a), b: ids(b) }, forest }, threads, o);
-  return { x, scores };
+  return { job: { n, chunk, next, done, x, scores, features: { vocab: threads > 1 ? slim : vocab, profiles: A, a: ids(a), b: ids(b) }, forest }, threads };
 }
 
 /** Scores of every row of x, or of the given rows, across threads (x on a SharedArrayBuffer is read in place by the workers). */
