@@ -110,6 +110,15 @@ describe('listing work split across threads', () => {
     expect(Object.keys(fitted.ctx.stats.word)).toEqual(Object.keys(stats.word));
     expect(Array.from(fitted.profiles.wordId)).toEqual(Array.from(P1.wordId));
     expect(Array.from(fitted.profiles.charW)).toEqual(Array.from(P1.charW));
+    // workers that cannot start (a record that cannot be copied to a thread): this thread does their work, same result
+    const uncopyable = recs.map((r) => ({ attrs: { ...r.attrs, note: (() => 1) as unknown as string } }));
+    const errors: unknown[] = [];
+    const here = await startProfiles(uncopyable, { sample: 200, seed: 1 }, { threads: 2, minItems: 10, onWorkerError: (e) => errors.push(e) })();
+    expect(errors.length).toBe(2);
+    expect(here.ctx.stats).toEqual(stats);
+    expect(Array.from(here.profiles.wordId)).toEqual(Array.from(P1.wordId));
+    expect(Array.from(here.profiles.charW)).toEqual(Array.from(P1.charW));
+    expect(here.ctx.word.strings).toEqual(c1.word.strings);
     const x1 = new Float64Array(N_PAIR_FEATURES);
     const x2 = new Float64Array(N_PAIR_FEATURES);
     for (let t = 0; t < 300; t++) {
