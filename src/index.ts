@@ -67,6 +67,7 @@ export { trainEncoder, type EncoderTrainingSet, type EncoderTrainOptions } from 
 export { embedTitles, type EncoderWeights } from './ai/encoder/model.js';
 export { trainStoreEncoder, loadEncoder, ENCODER_MODEL_NAME } from './ai/encoder/store-train.js';
 export { withEncoderFeature, ENCODER_FEATURE } from './ai/encoder/feature.js';
+export { withEncoderDiffFeatures, ENCODER_DIFF_FEATURE } from './ai/encoder/feature.js';
 export type { ModelProvider, JudgePair, JudgeDecision, Completion } from './ai/providers/provider.js';
 export { providerFromEnv } from './ai/providers/config.js';
 export { openAiProvider, type OpenAiConfig } from './ai/providers/openai.js';

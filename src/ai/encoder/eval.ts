@@ -12,8 +12,9 @@ import { recordKey, type LabeledPair, type PairRecord } from '../../fusion/pairs
 import { distinct } from '../../fusion/eval.js';
 import { recordText } from '../../fusion/record-text.js';
 import { normalizeText } from '../../fusion/text/normalize.js';
-import { confusion, prf } from '../../fusion/threshold.js';
-import { withCrossFitFeature, withEncoderFeature } from './feature.js';
+import { bestF1Threshold, confusion, prf } from '../../fusion/threshold.js';
+import { withCrossFitFeature, withEncoderDiffFeatures, withEncoderFeature } from './feature.js';
+import { hardNegatives } from './hard-negatives.js';
 import { embedTitles, type EncoderWeights } from './model.js';
 import { trainEncoder, type EncoderTrainingSet, type EncoderTrainOptions } from './train.js';
 
@@ -50,6 +51,17 @@ export interface EncoderEvalOptions {
   readonly cvFolds?: number;
   /** Valid-F1 gain the encoder feature must bring to be selected (default MIN_VALID_GAIN). */
   readonly minValidGain?: number;
+  /** Score the test split (default true); false gives a valid/CV-only run whose test F1s are NaN. */
+  readonly scoreTest?: boolean;
+  /** Also score the ensembling control: the mean of two baseline matchers (default true). */
+  readonly control?: boolean;
+  /**
+   * Give the self-supervised feature encoder hard negatives: each title's most TF-IDF-similar title with conflicting
+   * model codes (hardNegatives; no labels used).
+   */
+  readonly hardNegatives?: boolean;
+  /** Also score the differing-token design: +enc.cos +enc.diff, alone and averaged with the baseline. */
+  readonly diff?: boolean;
   readonly onProgress?: (msg: string) => void;
 }
 
@@ -63,9 +75,17 @@ export interface F1Row {
   readonly f1: number;
   readonly sd: number;
   readonly validF1: number;
+  /** Standard deviation of valid F1 over the seeds (absent in rows made before it was recorded). */
+  readonly validSd?: number;
   readonly perSeed: readonly number[];
   /** Mean F1 over the folds of train+valid (cvF1); absent when not measured. */
   readonly cvF1?: number;
+}
+
+/** One matcher design beyond baseline / +enc.cos (see EncoderEvalResult.matcher.designs). */
+export interface DesignRow extends F1Row {
+  readonly name: string;
+  readonly what: string;
 }
 
 export interface EncoderEvalResult {
@@ -83,6 +103,8 @@ export interface EncoderEvalResult {
     readonly selected: F1Row & { readonly useEncoder: boolean };
     /** The same choice by cross-validated F1 over train+valid (selectOnCv): less noisy than one valid split. */
     readonly selectedCv?: F1Row & { readonly useEncoder: boolean };
+    /** Other ways the encoder can enter the matcher (and the ensembling control), scored on the same seeds and folds. */
+    readonly designs: readonly DesignRow[];
   };
 }
 
@@ -108,24 +130,50 @@ export function foldOf(r: PairRecord, k: number): number {
   return (h >>> 0) % k;
 }
 
+/** Held-out match probabilities of one fold of the cross-validation, with their labels. */
+export interface FoldScores {
+  readonly scores: Float64Array;
+  readonly y: Uint8Array;
+}
+
 /**
- * Mean F1 over k folds of train+valid pairs (grouped by left record): the trees learn on the other folds and are
- * early-stopped and thresholded on the held-out one. Both matchers get the same folds, so their difference is a
- * choice statistic over all labelled pairs, not one split's ~2,000; test takes no part.
+ * Held-out scores over k folds of train+valid pairs (grouped by left record): the trees learn on the other folds and
+ * are early-stopped on the held-out one. `seedOffset` shifts the trees' seeds (fold i uses seed i + 1 + seedOffset).
  */
-export function cvF1(f: Featurizer, pairs: readonly LabeledPair[], x: ReturnType<typeof featurizePairs>, k = 5): number {
+export function cvScores(f: Featurizer, pairs: readonly LabeledPair[], x: ReturnType<typeof featurizePairs>, k = 5, seedOffset = 0): FoldScores[] {
   const fold = pairs.map((p) => foldOf(p.left, k));
-  let sum = 0;
+  const out: FoldScores[] = [];
   for (let i = 0; i < k; i++) {
     const pick = (inFold: boolean): ReturnType<typeof featurizePairs> => {
       const idx = fold.flatMap((g, j) => ((g === i) === inFold ? [j] : []));
       return { x: idx.map((j) => x.x[j] as Float64Array), y: Uint8Array.from(idx.map((j) => x.y[j] as number)) };
     };
     const held = pick(true);
-    const m = trainMatcher(f, pick(false), held, { seed: i + 1 });
-    sum += prf(confusion(held.x.map((v) => gbdtPredict(m.model, v)), held.y, m.threshold)).f1;
+    const m = trainMatcher(f, pick(false), held, { seed: i + 1 + seedOffset });
+    out.push({ scores: Float64Array.from(held.x.map((v) => gbdtPredict(m.model, v))), y: held.y });
   }
-  return sum / k;
+  return out;
+}
+
+/** Mean F1 over the folds, each at its own best-F1 threshold (as trainMatcher picks it on its validation pairs). */
+export function cvF1OfScores(folds: readonly FoldScores[]): number {
+  return folds.reduce((s, fs) => s + prf(confusion(fs.scores, fs.y, bestF1Threshold(fs.scores, fs.y).threshold)).f1, 0) / Math.max(1, folds.length);
+}
+
+/**
+ * Mean F1 over k folds of train+valid pairs (grouped by left record): the trees learn on the other folds and are
+ * early-stopped and thresholded on the held-out one. Both matchers get the same folds, so their difference is a
+ * choice statistic over all labelled pairs, not one split's ~2,000; test takes no part.
+ */
+export function cvF1(f: Featurizer, pairs: readonly LabeledPair[], x: ReturnType<typeof featurizePairs>, k = 5): number {
+  return cvF1OfScores(cvScores(f, pairs, x, k));
+}
+
+/** Element-wise mean of score vectors of the same pairs (the averaging ensemble). */
+export function meanScores(...xs: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(xs[0]?.length ?? 0);
+  for (const v of xs) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (v[i] as number) / xs.length;
+  return out;
 }
 
 /** The training set from labelled pairs: texts of their records, positives and hard negatives by index. */
@@ -139,18 +187,49 @@ export function pairTrainingSet(pairs: readonly LabeledPair[], text: (r: PairRec
   };
 }
 
-function f1Of(f: Featurizer, train: ReturnType<typeof featurizePairs>, valid: ReturnType<typeof featurizePairs>, test: ReturnType<typeof featurizePairs>, seeds: readonly number[]): F1Row {
-  const f1s: number[] = [];
-  const v1s: number[] = [];
+/** Per-seed match probabilities of one matcher design on the valid and (when scored) test pairs. */
+export interface SeedScores {
+  readonly valid: Float64Array[];
+  readonly test?: Float64Array[];
+}
+
+function scoreSeeds(f: Featurizer, train: ReturnType<typeof featurizePairs>, valid: ReturnType<typeof featurizePairs>, test: ReturnType<typeof featurizePairs> | undefined, seeds: readonly number[]): SeedScores {
+  const v: Float64Array[] = [];
+  const t: Float64Array[] = [];
   for (const seed of seeds) {
     const m = trainMatcher(f, train, valid, { seed });
-    v1s.push(prf(confusion(valid.x.map((x) => gbdtPredict(m.model, x)), valid.y, m.threshold)).f1);
-    f1s.push(prf(confusion(test.x.map((x) => gbdtPredict(m.model, x)), test.y, m.threshold)).f1);
+    v.push(Float64Array.from(valid.x.map((x) => gbdtPredict(m.model, x))));
+    if (test) t.push(Float64Array.from(test.x.map((x) => gbdtPredict(m.model, x))));
   }
+  return test ? { valid: v, test: t } : { valid: v };
+}
+
+/**
+ * F1 row of per-seed scores: each seed's threshold is its best-F1 cut on valid (as trainMatcher picks it), test F1 is
+ * read at that cut. Without test scores f1 and sd are NaN (a valid/CV-only run).
+ */
+export function f1OfScores(s: SeedScores, validY: Uint8Array, testY: Uint8Array | undefined): F1Row {
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const mu = mean(f1s);
-  const sd = f1s.length > 1 ? Math.sqrt(f1s.reduce((a, b) => a + (b - mu) ** 2, 0) / (f1s.length - 1)) : 0;
-  return { f1: mu, sd, validF1: mean(v1s), perSeed: f1s };
+  const v1s: number[] = [];
+  const f1s: number[] = [];
+  s.valid.forEach((vs, i) => {
+    const th = bestF1Threshold(vs, validY).threshold;
+    v1s.push(prf(confusion(vs, validY, th)).f1);
+    const ts = s.test?.[i];
+    if (ts && testY) f1s.push(prf(confusion(ts, testY, th)).f1);
+  });
+  const sdOf = (xs: number[]): number => (xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / (xs.length - 1)) : 0);
+  const valid = { validF1: mean(v1s), validSd: sdOf(v1s) };
+  if (f1s.length === 0) return { f1: NaN, sd: NaN, ...valid, perSeed: [] };
+  return { f1: mean(f1s), sd: sdOf(f1s), ...valid, perSeed: f1s };
+}
+
+/** Seed i of the ensemble is the mean of seed i of each member (members trained with the same seeds). */
+function ensembleScores(...members: readonly SeedScores[]): SeedScores {
+  const first = members[0] as SeedScores;
+  const valid = first.valid.map((_, i) => meanScores(...members.map((m) => m.valid[i] as Float64Array)));
+  if (!first.test) return { valid };
+  return { valid, test: first.test.map((_, i) => meanScores(...members.map((m) => m.test?.[i] as Float64Array))) };
 }
 
 export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}): Promise<EncoderEvalResult> {
@@ -187,6 +266,7 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
   const ftext = titleAttr ? (r: PairRecord): string => normalizeText(r.attrs[titleAttr] ?? '') || text(r) : text;
   const featureTraining = { ...opts.training, ...(opts.featureSteps ? { steps: opts.featureSteps } : {}) };
   let withEnc: Featurizer;
+  let diffEnc: Featurizer | undefined;
   if (mode === 'cross-fitted') {
     const k = opts.folds ?? 3;
     const foldOfLeft = (r: PairRecord): number => foldOf(r, k);
@@ -200,27 +280,51 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
     withEnc = withCrossFitFeature(base, folds, (a, b) => (trainKeys.has(`${recordKey(a)}\u0000${recordKey(b)}`) ? foldOfLeft(a) : undefined), ftext);
   } else {
     const texts = opts.featureTexts === 'all' ? distinct(all.flatMap((p) => [p.left, p.right])).list.map(ftext) : ftext === text ? set.texts : distinct(splits.train.flatMap((p) => [p.left, p.right])).list.map(ftext);
-    const featureWeights = mode === 'self-supervised' ? (await trainEncoder({ texts, positives: [] }, featureTraining)).weights : weights;
+    const negatives = mode === 'self-supervised' && opts.hardNegatives ? hardNegatives(texts) : [];
+    if (negatives.length > 0) say(`${dir}: ${negatives.length} code-conflicting TF-IDF neighbours as hard negatives of the feature encoder`);
+    const featureWeights = mode === 'self-supervised' ? (await trainEncoder({ texts, positives: [], negatives }, featureTraining)).weights : weights;
     withEnc = withEncoderFeature(base, featureWeights, ftext);
+    diffEnc = withEncoderDiffFeatures(base, featureWeights, ftext);
   }
-  const fp = (f: Featurizer) => [featurizePairs(f, splits.train), featurizePairs(f, splits.valid), featurizePairs(f, splits.test)] as const;
-  const [bt, bv, bs] = fp(base);
+  const scoreTest = opts.scoreTest !== false;
+  const fp = (f: Featurizer) => [featurizePairs(f, splits.train), featurizePairs(f, splits.valid), scoreTest ? featurizePairs(f, splits.test) : undefined] as const;
   const both = (a: ReturnType<typeof featurizePairs>, b: ReturnType<typeof featurizePairs>): ReturnType<typeof featurizePairs> => ({ x: [...a.x, ...b.x], y: Uint8Array.from([...a.y, ...b.y]) });
   const labelled = [...splits.train, ...splits.valid];
   const cv = opts.cvFolds ?? 5;
-  const baseline = { ...f1Of(base, bt, bv, bs, seeds), ...(cv > 1 ? { cvF1: cvF1(base, labelled, both(bt, bv), cv) } : {}) };
-  const [et, ev, es] = fp(withEnc);
-  const withEncoder = { ...f1Of(withEnc, et, ev, es, seeds), ...(cv > 1 ? { cvF1: cvF1(withEnc, labelled, both(et, ev), cv) } : {}) };
+  const validY = Uint8Array.from(splits.valid.map((p) => p.label));
+  const testY = scoreTest ? Uint8Array.from(splits.test.map((p) => p.label)) : undefined;
+  // One matcher design: per-seed scores, CV fold scores and its F1 row.
+  const run = (f: Featurizer, seedOffset = 0): { s: SeedScores; folds: FoldScores[]; row: F1Row } => {
+    const [t, v, x] = fp(f);
+    const s = scoreSeeds(f, t, v, x, seeds.map((z) => z + seedOffset));
+    const folds = cv > 1 ? cvScores(f, labelled, both(t, v), cv, seedOffset) : [];
+    return { s, folds, row: { ...f1OfScores(s, validY, testY), ...(cv > 1 ? { cvF1: cvF1OfScores(folds) } : {}) } };
+  };
+  const ensemble = (...ms: { s: SeedScores; folds: FoldScores[] }[]): F1Row => ({
+    ...f1OfScores(ensembleScores(...ms.map((m) => m.s)), validY, testY),
+    ...(cv > 1 ? { cvF1: cvF1OfScores((ms[0]?.folds ?? []).map((fs, i) => ({ scores: meanScores(...ms.map((m) => m.folds[i]?.scores as Float64Array)), y: fs.y }))) } : {}),
+  });
+  const b = run(base);
+  const baseline = b.row;
+  const e = run(withEnc);
+  const withEncoder = e.row;
+  const designs: DesignRow[] = [{ name: 'ens', what: 'mean of the baseline and +enc.cos matchers\' scores', ...ensemble(b, e) }];
+  if (opts.control !== false) designs.push({ name: 'control', what: 'mean of two baseline matchers (seeds s and s+100): the ensembling gain without the encoder', ...ensemble(b, run(base, 100)) });
+  if (opts.diff && diffEnc) {
+    const d = run(diffEnc);
+    designs.push({ name: 'diff', what: '+enc.cos +enc.diff (cosine of the differing tokens)', ...d.row }, { name: 'ens-diff', what: 'mean of the baseline and +enc.cos+enc.diff matchers\' scores', ...ensemble(b, d) });
+  }
   const selected = selectOnValid(baseline, withEncoder, opts.minValidGain);
   const selectedCv = cv > 1 ? selectOnCv(baseline, withEncoder, opts.minValidGain) : undefined;
   if (selectedCv) say(`${dir}: cross-validated F1 (train+valid, ${cv} folds) ${((baseline.cvF1 ?? 0) * 100).toFixed(1)} → ${((withEncoder.cvF1 ?? 0) * 100).toFixed(1)}; selected by CV: ${selectedCv.useEncoder ? '+enc.cos' : 'baseline'}`);
   // (test F1 is left to the final table: progress lines show what choices may be made on)
   say(`${dir}: valid F1 ${(baseline.validF1 * 100).toFixed(1)} → ${(withEncoder.validF1 * 100).toFixed(1)}; selected on valid: ${selected.useEncoder ? '+enc.cos' : 'baseline'}`);
+  for (const d of designs) say(`${dir}: design ${d.name}: valid F1 ${(d.validF1 * 100).toFixed(2)}${d.cvF1 === undefined ? '' : `, CV F1 ${(d.cvF1 * 100).toFixed(2)}`}`);
   return {
     dir,
     records: { left: lefts.list.length, right: rights.list.length },
     encoder: { trainSeconds: report.seconds, trainTexts: set.texts.length, positives: set.positives.length, firstLoss: report.firstLoss, lastLoss: report.lastLoss, embedSecondsPer1k },
     blocking,
-    matcher: { baseline, withEncoder, selected, ...(selectedCv ? { selectedCv } : {}) },
+    matcher: { baseline, withEncoder, selected, ...(selectedCv ? { selectedCv } : {}), designs },
   };
 }

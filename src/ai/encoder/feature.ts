@@ -2,6 +2,8 @@
 
 import type { Featurizer } from '../../fusion/features.js';
 import { recordKey, type PairRecord } from '../../fusion/pairs/types.js';
+import { normalizeText } from '../../fusion/text/normalize.js';
+import { tokenize } from '../../fusion/text/tokenize.js';
 import { cosineAt, embedTitles, type EncoderWeights } from './model.js';
 
 export const ENCODER_FEATURE = 'enc.cos';
@@ -57,4 +59,44 @@ export function withCrossFitFeature(base: Featurizer, folds: readonly EncoderWei
       ? cosineAt(ea[f] as Float32Array, 0, eb[f] as Float32Array, 0, dim)
       : ea.reduce((s, e, i) => s + cosineAt(e, 0, eb[i] as Float32Array, 0, dim), 0) / ea.length;
   });
+}
+
+export const ENCODER_DIFF_FEATURE = 'enc.diff';
+
+/**
+ * The tokens of `a` not in `b` and those of `b` not in `a` (normalised word tokens, order kept): what TF-IDF overlap
+ * cannot compare, because it only scores what the two titles share.
+ */
+export function differingTokens(a: string, b: string): [string, string] {
+  const ta = tokenize(normalizeText(a));
+  const tb = tokenize(normalizeText(b));
+  const sa = new Set(ta);
+  const sb = new Set(tb);
+  return [ta.filter((t) => !sb.has(t)).join(' '), tb.filter((t) => !sa.has(t)).join(' ')];
+}
+
+function diffCosine(w: EncoderWeights, da: string, db: string): number {
+  if (da === '' || db === '') return da === db ? 1 : NaN;
+  const e = embedTitles(w, [da, db]);
+  return cosineAt(e, 0, e, 1, w.dim);
+}
+
+/**
+ * `enc.cos` plus `enc.diff`: the encoder cosine of the two titles' differing tokens (differingTokens) — near 1 when
+ * they differ only by respellings (`16gb`/`16 gb`, `blk`/`black`), low when they name different things. 1 when no
+ * token differs, NaN (missing) when only one side has tokens of its own.
+ */
+export function withEncoderDiffFeatures(base: Featurizer, w: EncoderWeights, text: (r: PairRecord) => string): Featurizer {
+  const withCos = withEncoderFeature(base, w, text);
+  return {
+    ...withCos,
+    names: [...withCos.names, ENCODER_DIFF_FEATURE],
+    features: (a, b) => {
+      const x = withCos.features(a, b);
+      const out = new Float64Array(x.length + 1);
+      out.set(x);
+      out[x.length] = diffCosine(w, ...differingTokens(text(a), text(b)));
+      return out;
+    },
+  };
 }
