@@ -3,11 +3,16 @@
 // the procedure fitted on train scored on valid, and fitted on train + valid scored once on test.
 // `--select` scores the candidate configurations on valid only (never test): how DEFAULT_CONFIG was chosen.
 // `--priors` scores each prior-knowledge feature (AFINN, VADER, wink-nlp) alone by ROC AUC, without fitting.
+// Only the 20k-word GloVe subset ships; the 30k / 50k candidates need theirs built first
+// (`npx tsx scripts/build-word-vectors.ts --top 30000`, see its header).
 import { auc } from '../src/analytics/churn/metrics.js';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readAmazonReviews } from '../src/analytics/sentiment/amazon-reviews.js';
-import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, sentimentScorer, stratifiedSplit, trainSentiment, WORDS_ONLY_CONFIG, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
+import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, LEXICON_STACK_CONFIG, sentimentScorer, stratifiedSplit, trainSentiment, WORDS_ONLY_CONFIG, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
 import type { FeatureSpec } from '../src/analytics/sentiment/features.js';
+import type { VectorSpec } from '../src/analytics/sentiment/vector-features.js';
+import { wordVectorsPath } from '../src/analytics/sentiment/word-vectors.js';
 import type { LabelledText } from '../src/analytics/sentiment/amazon-reviews.js';
 import { LEXICON_FEATURES, lexiconFeatures } from '../src/analytics/sentiment/lexicon.js';
 import { PRIOR_FEATURES, priorFeatures } from '../src/analytics/sentiment/prior.js';
@@ -33,6 +38,13 @@ const NB = [1e-5, 1e-4, 1e-3];
 const NB_OLD = [1e-4, 1e-3, 1e-2];
 const STACK_L2 = [1e-3, 1e-2, 1e-1];
 const cfg = (members: MemberConfig[], neutral: SentimentConfig['neutral'] = null, threshold: SentimentConfig['threshold'] = 'cv'): SentimentConfig => ({ members, neutral, folds: 5, threshold });
+// GloVe word-vector candidates: a logistic member over the pooled vectors, stacked beside the words model, or the
+// vectors appended to the words model's rows
+const GLOVE = (v: Partial<VectorSpec> = {}): VectorSpec => ({ file: 'glove-100d-top30k.bin', weighting: 'mean', fields: 'split', pools: [], negation: 'none', weight: 1, ...v });
+const GLOVE_L2 = [1e-3, 1e-2, 1e-1, 1];
+const gloveMember = (v: Partial<VectorSpec> = {}, l2Grid = GLOVE_L2): MemberConfig => ({ name: 'glove-logistic', features: { ...BASE, chars: false, terms: false, lexicon: 0, vectors: GLOVE(v) }, loss: 'logistic', l2Grid });
+const withGlove = (v: Partial<VectorSpec> = {}, base: SentimentConfig = LEXICON_STACK_CONFIG): SentimentConfig => ({ ...base, members: [...base.members, gloveMember(v)] });
+const nbWith = (v: Partial<VectorSpec>): MemberConfig => ({ ...LEXICON_STACK_CONFIG.members[0]!, features: { ...LEXICON_STACK_CONFIG.members[0]!.features, vectors: GLOVE(v) } });
 const CANDIDATES: Record<string, SentimentConfig> = {
   'tfidf-logistic': cfg([member('tfidf-logistic', {}, 'logistic', TF)]),
   'tfidf-svm': cfg([member('tfidf-svm', {}, 'svm', [1e-4, 1e-3, 1e-2])]),
@@ -71,7 +83,7 @@ const CANDIDATES: Record<string, SentimentConfig> = {
   'fold models: stack nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, apply: 'folds', stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
   'stack: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
   'stack: nb title +3★ + AFINN + VADER + wink': { ...WORDS_ONLY_CONFIG, stack: { lexicon: true, prior: true, wink: true, l2Grid: STACK_L2 } },
-  'stack: nb title +3★ + AFINN + wink (DEFAULT_CONFIG)': DEFAULT_CONFIG,
+  'stack: nb title +3★ + AFINN + wink (before the word vectors)': LEXICON_STACK_CONFIG,
   'stack: nb title +3★ + VADER + wink': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: true, wink: true, l2Grid: STACK_L2 } },
   'stack, bagged threshold: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, threshold: 'bagged', stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
   'stack, L2 by AUC: nb title +3★ + wink': { ...WORDS_ONLY_CONFIG, selectBy: 'auc', stack: { lexicon: false, prior: false, wink: true, l2Grid: STACK_L2 } },
@@ -81,6 +93,26 @@ const CANDIDATES: Record<string, SentimentConfig> = {
   'stack: nb title +3★ + VADER': { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: true, l2Grid: STACK_L2 } },
   'stack: nb title +3★ + AFINN + VADER': { ...WORDS_ONLY_CONFIG, stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
   'stack: nb title + tfidf +3★ + AFINN + VADER': { ...cfg([member('nb-logistic', { weighting: 'nb', titleBlock: true }, 'logistic', NB), member('tfidf-logistic', {}, 'logistic', [1e-6, 1e-5, 1e-4])], SOFT), stack: { lexicon: true, prior: true, l2Grid: STACK_L2 } },
+  'glove alone: mean, title and body': cfg([gloveMember()], SOFT),
+  'glove alone: sif, title and body': cfg([gloveMember({ weighting: 'sif' })], SOFT),
+  'glove member: stack + AFINN + wink + glove mean': withGlove(),
+  'glove member: stack + AFINN + wink + glove sif': withGlove({ weighting: 'sif' }),
+  'glove member: stack + AFINN + wink + glove sif, joined': withGlove({ weighting: 'sif', fields: 'joined' }),
+  'glove member: stack + AFINN + wink + glove sif, negation flip': withGlove({ weighting: 'sif', negation: 'flip' }),
+  'glove member: stack + AFINN + wink + glove sif, negation bucket': withGlove({ weighting: 'sif', negation: 'bucket' }),
+  'glove member: stack + AFINN + wink + glove sif, max + min': withGlove({ weighting: 'sif', pools: ['max', 'min'] }),
+  'glove member: stack + AFINN + wink + glove sif, 20k words': withGlove({ weighting: 'sif', file: 'glove-100d-top20k.bin' }),
+  'glove member: stack + AFINN + wink + glove sif, 50k words': withGlove({ weighting: 'sif', file: 'glove-100d-top50k.bin' }),
+  'glove member: stack + AFINN + wink + glove sif, 20k words, negation bucket': withGlove({ weighting: 'sif', file: 'glove-100d-top20k.bin', negation: 'bucket' }),
+  'glove member: stack + AFINN + wink + glove sif, 20k words, joined': withGlove({ weighting: 'sif', file: 'glove-100d-top20k.bin', fields: 'joined' }),
+  'glove member: stack + AFINN + wink + glove mean, 20k words': withGlove({ file: 'glove-100d-top20k.bin' }),
+  'glove member, bagged threshold: stack + AFINN + wink + glove sif, 20k words': { ...withGlove({ weighting: 'sif', file: 'glove-100d-top20k.bin' }), threshold: 'bagged' },
+  'glove member, fold models: stack + AFINN + wink + glove sif, 20k words': { ...withGlove({ weighting: 'sif', file: 'glove-100d-top20k.bin' }), apply: 'folds' },
+  'glove member: stack + AFINN + wink + glove sif, 20k words, sentence min': withGlove({ weighting: 'sif', file: 'glove-100d-top20k.bin', pools: ['sentence-min'] }),
+  'glove member: stack + AFINN + wink + glove sif, 20k words, sentence min + max (DEFAULT_CONFIG)': DEFAULT_CONFIG,
+  'glove member: stack words + glove sif (no lexicons)': withGlove({ weighting: 'sif' }, { ...WORDS_ONLY_CONFIG, stack: { lexicon: false, prior: false, l2Grid: STACK_L2 } }),
+  'glove appended: stack + AFINN + wink, nb rows + glove sif x1': { ...LEXICON_STACK_CONFIG, members: [nbWith({ weighting: 'sif' })] },
+  'glove appended: stack + AFINN + wink, nb rows + glove sif x0.1': { ...LEXICON_STACK_CONFIG, members: [nbWith({ weighting: 'sif', weight: 0.1 })] },
 };
 
 if (values.priors) {
@@ -101,6 +133,11 @@ if (values.priors) {
   const rows: { config: string; valid: number[]; mean: number; sd: number; oracleMean: number; aucMean: number }[] = [];
   for (const [name, cfg] of Object.entries(CANDIDATES)) {
     if (values.only && !name.includes(values.only)) continue;
+    const missing = cfg.members.map((m) => m.features.vectors?.file).filter((f): f is string => !!f && !existsSync(wordVectorsPath(f)));
+    if (missing.length) {
+      if (!values.json) out(`${name.padEnd(46)} skipped: ${missing.join(', ')} not built (npx tsx scripts/build-word-vectors.ts --top N)`);
+      continue;
+    }
     // oracle: the best macro-F1 any threshold would give on valid (a diagnostic of ranking vs threshold, not used to choose)
     const oracle: number[] = [];
     const aucs: number[] = [];
@@ -131,7 +168,7 @@ if (values.priors) {
     out(JSON.stringify({ read: d.read, duplicates: d.duplicates, neutral: d.neutral, neutralDistinct: d.neutralRows.length, labelled: d.rows.length, config: DEFAULT_CONFIG, bySeed, meanValidMacroF1: valid.mean, sdValidMacroF1: valid.sd, meanTestMacroF1: test.mean, sdTestMacroF1: test.sd, ms: Math.round(ms) }, null, 2));
   } else {
     out(`${d.read} reviews, ${d.duplicates} duplicates left out: ${d.rows.length} labelled (${d.rows.filter((r) => r.y === 0).length} negative); ${d.neutral} three-star lines, ${d.neutralRows.length} distinct, as training-only text`);
-    out(`split train ${split.train.length} / valid ${split.valid.length} / test ${split.test.length} (${split.test.filter((r) => r.y === 0).length} negatives in test); config ${DEFAULT_CONFIG.members.map((m) => `${m.name} (${m.features.weighting}${m.features.titleBlock ? ', title block' : ''})`).join(' + ')}${DEFAULT_CONFIG.neutral ? ' + 3-star soft targets' : ''}${DEFAULT_CONFIG.stack ? `, stacked with ${[DEFAULT_CONFIG.stack.lexicon && 'AFINN', DEFAULT_CONFIG.stack.prior && 'VADER', DEFAULT_CONFIG.stack.wink && 'wink-nlp'].filter(Boolean).join(' + ')}` : ''}`);
+    out(`split train ${split.train.length} / valid ${split.valid.length} / test ${split.test.length} (${split.test.filter((r) => r.y === 0).length} negatives in test); config ${DEFAULT_CONFIG.members.map((m) => `${m.name} (${m.features.vectors ? `${m.features.vectors.weighting} ${m.features.vectors.file}${m.features.vectors.pools.length ? ` + ${m.features.vectors.pools.join(' / ')}` : ''}` : `${m.features.weighting}${m.features.titleBlock ? ', title block' : ''}`})`).join(' + ')}${DEFAULT_CONFIG.neutral ? ' + 3-star soft targets' : ''}${DEFAULT_CONFIG.stack ? `, stacked with ${[DEFAULT_CONFIG.stack.lexicon && 'AFINN', DEFAULT_CONFIG.stack.prior && 'VADER', DEFAULT_CONFIG.stack.wink && 'wink-nlp'].filter(Boolean).join(' + ')}` : ''}`);
     for (const b of bySeed) {
       out(`split seed ${b.seed}: valid ${f3(b.valid.macroF1)}; test macro-F1 ${f3(b.test.macroF1)} (F1 positive ${f3(b.test.f1Positive)}, negative ${f3(b.test.f1Negative)}); L2 ${b.chosen.members.map((m) => m.l2).join('/')}, threshold ${b.chosen.threshold.toFixed(3)}`);
     }

@@ -6,6 +6,7 @@ import { scopedTerms, type ClauseOptions } from './clauses.js';
 import { charGrams, isRatingTitle } from './tokens.js';
 import { LEXICON_FEATURES, lexiconFeatures } from './lexicon.js';
 import { PRIOR_FEATURES, priorFeatures, valenceTerms } from './prior.js';
+import { vectorFeatures, vectorWidth, type VectorSpec } from './vector-features.js';
 
 export interface Review {
   /** the user's title ('' when empty or an automatic "Five Stars") */
@@ -26,8 +27,10 @@ export interface FeatureSpec extends ClauseOptions {
   prior?: number;
   /** add lexicon-class terms ("vader:-2", "not_afinn:3") for the words VADER / AFINN rate */
   valenceTerms?: boolean;
-  /** false: no word or character terms at all (a member of dense lexicon / prior features only) */
+  /** false: no word or character terms at all (a member of dense lexicon / prior / vector features only) */
   terms?: boolean;
+  /** pooled English word vectors of title and body, standardised on the training rows (absent: none) */
+  vectors?: VectorSpec;
   minDf: number;
 }
 
@@ -37,6 +40,9 @@ export interface FeatureMap {
   idf: number[];
   /** per term NB log-count ratio (empty for 'tfidf') */
   ratio: number[];
+  /** with `spec.vectors`: the training rows' mean and standard deviation of each vector feature */
+  vectorMean?: number[];
+  vectorSd?: number[];
 }
 
 export interface SparseRow {
@@ -55,6 +61,7 @@ export interface PreparedReview {
   terms: string[];
   lexicon: number[];
   prior: number[];
+  vectors: number[];
 }
 
 export function prepareReview(r: Review, spec: FeatureSpec): PreparedReview {
@@ -66,10 +73,10 @@ export function prepareReview(r: Review, spec: FeatureSpec): PreparedReview {
     const title = scopedTerms(r.title, spec);
     for (const t of spec.valenceTerms ? [...title, ...valenceTerms(title)] : title) terms.push(`t:${t}`);
   }
-  return { terms, lexicon: spec.lexicon > 0 ? lexiconFeatures(full) : [], prior: spec.prior ? priorFeatures(r.title, r.body) : [] };
+  return { terms, lexicon: spec.lexicon > 0 ? lexiconFeatures(full) : [], prior: spec.prior ? priorFeatures(r.title, r.body) : [], vectors: spec.vectors ? vectorFeatures(r.title, r.body, spec.vectors) : [] };
 }
 
-export const featureWidth = (f: FeatureMap) => f.terms.length + (f.spec.lexicon > 0 ? LEXICON_FEATURES.length : 0) + (f.spec.prior ? PRIOR_FEATURES.length : 0);
+export const featureWidth = (f: FeatureMap) => f.terms.length + (f.spec.lexicon > 0 ? LEXICON_FEATURES.length : 0) + (f.spec.prior ? PRIOR_FEATURES.length : 0) + (f.spec.vectors ? vectorWidth(f.spec.vectors) : 0);
 
 /** Vocabulary (document frequency ≥ minDf) and term weights from training reviews; y = 1 positive. */
 export function fitFeatures(docs: readonly PreparedReview[], y: ArrayLike<number>, spec: FeatureSpec): FeatureMap {
@@ -92,7 +99,16 @@ export function fitFeatures(docs: readonly PreparedReview[], y: ArrayLike<number
   }
   const idf = kept.map(([, d]) => Math.log((1 + n) / (1 + d)) + 1);
   const ratio = spec.weighting === 'tfidf' ? [] : kept.map(([t, d]) => Math.log((1 + (dfPos.get(t) ?? 0)) / sumP) - Math.log((1 + d - (dfPos.get(t) ?? 0)) / sumQ));
-  return { spec, terms: kept.map(([t]) => t), idf, ratio };
+  const out: FeatureMap = { spec, terms: kept.map(([t]) => t), idf, ratio };
+  if (spec.vectors && docs.length) {
+    const width = docs[0]!.vectors.length;
+    const mean = new Array<number>(width).fill(0);
+    const sq = new Array<number>(width).fill(0);
+    for (const d of docs) d.vectors.forEach((v, j) => ((mean[j] = mean[j]! + v / n), (sq[j] = sq[j]! + (v * v) / n)));
+    out.vectorMean = mean;
+    out.vectorSd = mean.map((m, j) => Math.sqrt(Math.max(0, sq[j]! - m * m)) || 1);
+  }
+  return out;
 }
 
 /** Sparse rows of prepared reviews for one fitted feature map. */
@@ -120,6 +136,11 @@ export function rowMaker(f: FeatureMap): (d: PreparedReview) => SparseRow {
     d.prior.forEach((v, j) => {
       idx.push(p0 + j);
       val.push(v * f.spec.prior!);
+    });
+    const v0 = p0 + d.prior.length;
+    d.vectors.forEach((v, j) => {
+      idx.push(v0 + j);
+      val.push(((v - f.vectorMean![j]!) / f.vectorSd![j]!) * f.spec.vectors!.weight);
     });
     return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
   };
