@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainGbdt } from '../../../src/ai/builtin/gbdt.js';
 import type { PairRecord } from '../../../src/fusion/pairs/types.js';
-import { blockCandidates, keyPairs } from '../../../src/fusion/product/block.js';
+import { blockCandidates, keyPairs, sortedUniquePairs } from '../../../src/fusion/product/block.js';
 import { buildProfiles, createProfileContext, fitListingStats } from '../../../src/fusion/product/listing-profiles.js';
 import { prepareTextParallel, startProfiles } from '../../../src/fusion/product/listing-workers.js';
 import { prepareText } from '../../../src/fusion/product/listing-prep.js';
@@ -36,6 +36,22 @@ const pairRecords = (rs: readonly ListingRecord[]): PairRecord[] =>
   rs.map((r) => ({ attrs: { title: r.title, brand: r.brand, mpn: r.mpn, sku: r.sku.toLowerCase(), category: '', price: String(r.price) } }));
 
 describe('blocking on typed arrays', () => {
+  it('deduplicates and orders packed pairs as a sort does (counting sort by the first listing)', () => {
+    // n = 50: most listings pair with > 32 others (the sorted-in-place path); n = 5000: a few each (insertion sort)
+    for (const n of [50, 5000]) {
+      const v: number[] = [];
+      for (let k = 0; k < 3000; k++) {
+        const a = (k * 7919) % (n - 1);
+        const b = a + 1 + ((k * 104729) % (k % 9 === 0 ? n - 1 - a : Math.min(3, n - 1 - a)));
+        v.push(a * n + b);
+      }
+      v.push(0 * n + 1, 0 * n + 1, (n - 2) * n + (n - 1));
+      const want = [...new Set(v)].sort((x, y) => x - y);
+      expect(Array.from(sortedUniquePairs(Float64Array.from(v), v.length, n))).toEqual(want);
+      expect(Array.from(sortedUniquePairs(new Float64Array(4), 0, n))).toEqual([]);
+    }
+  });
+
   it('pairs every two listings that share a key used by 2..max listings, once, ascending', () => {
     const keys = [['a', 'b'], ['a'], ['b', 'c'], ['a', 'c'], [], ['d'], ['d'], ['d']];
     const n = keys.length;
