@@ -16,7 +16,7 @@ import { learnAliases } from './learn-aliases.js';
 import { pairRecordOf } from './matching-text.js';
 import { prepareTextParallel, startProfiles } from './listing-workers.js';
 import { storedProductMatcher, trainProductMatcher, weakTrainingData, type MatcherViews, type TrainedProductMatcher, type WeakTrainingData } from './model.js';
-import { createProfileContext } from './listing-profiles.js';
+import { createProfileContext, fitListingStats } from './listing-profiles.js';
 import { N_PAIR_FEATURES } from './pair-features.js';
 import { flattenForest } from './pair-scoring.js';
 import { scoreRows, startFeatures } from './pair-workers.js';
@@ -134,9 +134,10 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   const dataFp = fingerprint('product-matcher/1', Number(fp?.n ?? 0), String(fp?.s ?? 0), opts.weak ?? {}, { ...PRODUCT_GBDT, ...opts.gbdt }, opts.selfTraining ?? 1);
   let matcher: TrainedProductMatcher | undefined = opts.retrain ? undefined : await storedProductMatcher(db, dataFp);
   // Every listing's comparison data once, as typed arrays; IDF from a seeded sample (stored with the model). Other
-  // threads fit the statistics and build their shares while this one blocks: blocking's key grouping and neighbour
-  // index leave the other cores idle.
-  const profilesDone = startProfiles(pairRecords, matcher ? { ctx: createProfileContext(matcher.artefact.stats) } : { sample: opts.statsSample ?? 50_000, seed: 1 }, parallel);
+  // threads build their shares while this one blocks: blocking's key grouping and neighbour index leave the other
+  // cores idle.
+  const ctx = createProfileContext(matcher?.artefact.stats ?? fitListingStats(pairRecords, opts.statsSample ?? 50_000, 1));
+  const profilesDone = startProfiles(ctx, pairRecords, parallel);
   const candidates = await blockCandidates(blockTexts, prepared.keys, { ...DEFAULT_BLOCK, ...opts.block }, parallel);
   const total = candidates.a.length;
   lap('block', `${total} candidate pairs`);
@@ -146,7 +147,7 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   blockTexts.length = 0;
 
   const views: MatcherViews = { aliases: [...aliases], boilerplate: [...boilerplate].map(([p, set]) => [p, [...set].sort()]) };
-  const { ctx, profiles } = await profilesDone();
+  const profiles = await profilesDone();
   lap('profile', `${n} listings`);
   const ridOf = new Map<string, number>();
   for (const r of records) ridOf.set(`${r.platform}\u0000${r.id}`, r.rid);

@@ -298,16 +298,13 @@ export function buildProfiles(ctx: ProfileContext, records: readonly PairRecord[
   };
 }
 
-/** The records statistics are fitted on: all of them, or a seeded sample of about `sample` when there are more. */
-export function statsSample(records: readonly PairRecord[], sample: number, seed: number): readonly PairRecord[] {
-  if (records.length <= sample) return records;
-  const rng = createRng(seed);
-  return records.filter(() => rng.next() < sample / records.length);
-}
-
 /** Document frequencies on at most `sample` records (seeded), enough for stable IDF at any store size. */
 export function fitListingStats(records: readonly PairRecord[], sample: number, seed: number): ListingStats {
-  const fitOn = statsSample(records, sample, seed);
+  let fitOn = records;
+  if (records.length > sample) {
+    const rng = createRng(seed);
+    fitOn = records.filter(() => rng.next() < sample / records.length);
+  }
   const ctx = createProfileContext({ kind: 'omnifuse.listing-stats', version: 1, nDocs: 0, word: {}, char: {}, code: {} });
   const p = buildProfiles(ctx, fitOn);
   const df = (v: Vocab, off: Uint32Array, ids: Int32Array): Record<string, number> => {

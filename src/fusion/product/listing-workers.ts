@@ -2,7 +2,7 @@
 // of the listings; shares are joined in listing order, so the result is the one a single thread gives.
 import type { PairRecord } from '../pairs/types.js';
 import { mergePlatformTokens } from './lexicon.js';
-import { buildProfiles, createProfileContext, fitListingStats, mergeProfiles, statsSample, type ListingStats, type ProfileContext, type ProfilePart, type Profiles } from './listing-profiles.js';
+import { buildProfiles, mergeProfiles, type ProfileContext, type ProfilePart, type Profiles } from './listing-profiles.js';
 import { prepareText, type PreparedText } from './listing-prep.js';
 import type { ListingJob } from './listing-worker.js';
 import type { ListingRecord } from './records.js';
@@ -28,46 +28,30 @@ export async function prepareTextParallel(records: readonly ListingRecord[], ali
  */
 export const CALLER_SHARE = 0.8;
 
-/** Where the IDF statistics come from: a context (and its statistics) to build with, or a seeded sample to fit on. */
-export type ProfileSource = { readonly ctx: ProfileContext } | { readonly sample: number; readonly seed: number };
-
 /**
- * Starts building the profiles of records: statistics fitted (when not given) and the later shares built on worker
- * threads from now on, while the caller goes on; the function returned builds the first share on the calling thread,
- * waits for the workers and merges. Ids are those one thread gives (the first share is built with the context itself,
- * the others remapped in listing order); a failed worker's work is done on the calling thread.
+ * Starts building the profiles of records with ctx: the later shares on worker threads, started now (synchronously,
+ * so they run while the caller goes on without yielding); the function returned builds the first share on the
+ * calling thread, waits for the workers and merges. Ids are those one thread gives (the first share is built with ctx
+ * itself, the others remapped in listing order); a failed worker's work is done on the calling thread.
  */
-export function startProfiles(records: readonly PairRecord[], source: ProfileSource, o: ParallelOptions = {}): () => Promise<{ ctx: ProfileContext; profiles: Profiles }> {
+export function startProfiles(ctx: ProfileContext, records: readonly PairRecord[], o: ParallelOptions = {}): () => Promise<Profiles> {
   const n = records.length;
   const threads = shares(n, o, PARALLEL_MIN_LISTINGS).length;
-  const fitHere = (): ListingStats => ('ctx' in source ? source.ctx.stats : fitListingStats(records, source.sample, source.seed));
-  const contextOf = (stats: ListingStats) => ('ctx' in source ? source.ctx : createProfileContext(stats));
-  if (threads === 1) {
-    return () => {
-      const ctx = contextOf(fitHere());
-      return Promise.resolve({ ctx, profiles: buildProfiles(ctx, records) });
-    };
-  }
-  const failed = (e: unknown) => {
-    o.onWorkerError?.(e);
-    return undefined;
-  };
-  const stats: Promise<ListingStats> = 'ctx' in source
-    ? Promise.resolve(source.ctx.stats)
-    : run<ListingStats>({ kind: 'stats', records: statsSample(records, source.sample, source.seed) }).catch((e: unknown) => {
-      failed(e);
-      return fitHere();
-    });
+  if (threads === 1) return () => Promise.resolve(buildProfiles(ctx, records));
   const cut = Math.floor((n / threads) * CALLER_SHARE);
   const per = Math.ceil((n - cut) / (threads - 1));
-  const ranges = Array.from({ length: threads - 1 }, (_, t) => [Math.min(n, cut + t * per), Math.min(n, cut + (t + 1) * per)] as const);
-  const parts = stats.then((st) => Promise.all(ranges.map(([s, e]) => run<ProfilePart>({ kind: 'profiles', records: records.slice(s, e), stats: st }).catch(failed))));
+  const parts = Promise.all(Array.from({ length: threads - 1 }, (_, t) => {
+    const [s, e] = [Math.min(n, cut + t * per), Math.min(n, cut + (t + 1) * per)];
+    return run<ProfilePart>({ kind: 'profiles', records: records.slice(s, e), stats: ctx.stats }).catch((err: unknown) => {
+      o.onWorkerError?.(err);
+      return undefined;
+    });
+  }));
   return async () => {
-    const ctx = contextOf(await stats);
     const first = buildProfiles(ctx, records.slice(0, cut));
     const done = await parts;
     // A failed share: everything here (the ids the first share took are the ones a whole build gives them).
-    if (done.some((p) => p === undefined)) return { ctx, profiles: buildProfiles(ctx, records) };
-    return { ctx, profiles: mergeProfiles(ctx, first, done as ProfilePart[]) };
+    if (done.some((p) => p === undefined)) return buildProfiles(ctx, records);
+    return mergeProfiles(ctx, first, done as ProfilePart[]);
   };
 }
