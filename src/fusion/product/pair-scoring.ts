@@ -44,7 +44,7 @@ export interface FlatForest {
   readonly leaf: Float64Array;
 }
 
-/** The depth predictRows walks unrolled (the product matcher's trees are at most 4 deep). */
+/** The depth predictRows walks unrolled — its unrolled loop has exactly four steps (the product matcher's trees are at most 4 deep). */
 const WALK_DEPTH = 4;
 
 function treeDepth(t: GbdtModel['trees'][number], i = 0): number {
@@ -107,8 +107,8 @@ export function predictRows(f: FlatForest, X: Float32Array, nF = N_PAIR_FEATURES
   for (let r = 0; r < out.length; r++) {
     const a = (rows ? (rows[r] as number) : r) * nF;
     let m = base;
-    if (depth === 4) {
-      for (let node = 0, lf = -15; node < end; node += 15, lf += 16) {
+    if (depth === WALK_DEPTH) {
+      for (let node = 0, lf = -nSplit; node < end; node += nSplit, lf += nLeaf) {
         let i = 2 - Number((X[a + (feature[node] as number)] as number) <= (threshold[node] as number));
         i = 2 * i + 2 - Number((X[a + (feature[node + i] as number)] as number) <= (threshold[node + i] as number));
         i = 2 * i + 2 - Number((X[a + (feature[node + i] as number)] as number) <= (threshold[node + i] as number));

@@ -37,27 +37,10 @@ function start(job: PairJob, threads: number, o: ParallelOptions): () => Promise
   };
 }
 
-/** Runs a pair job on `threads` threads (this one included). */
-const run = (job: PairJob, threads: number, o: ParallelOptions): Promise<void> => start(job, threads, o)();
-
 function jobArrays(n: number, shared: boolean, o: ParallelOptions) {
   const mem = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const chunk = Math.max(1, o.chunk ?? CHUNK);
   return { mem, chunk, next: new Int32Array(mem(4)), done: new Uint8Array(mem(Math.ceil(n / chunk))) };
-}
-
-export interface ScoredMatrix {
-  /** Feature rows (N_PAIR_FEATURES wide) on a SharedArrayBuffer when more than one thread was used. */
-  readonly x: Float32Array;
-  /** Match probability per pair (empty without a forest). */
-  readonly scores: Float32Array;
-}
-
-/** Features of pairs (a[k], b[k]) of A, and their scores when a forest is given, across threads. */
-export async function featurizeAndScore(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, forest: FlatForest | undefined, o: ParallelOptions = {}): Promise<ScoredMatrix> {
-  const { job, threads } = featureJob(vocab, A, a, b, forest, o);
-  await run(job, threads, o);
-  return { x: job.x, scores: job.scores };
 }
 
 /**
@@ -66,20 +49,10 @@ export async function featurizeAndScore(vocab: FeatureVocab, A: Profiles, a: Arr
  * feature matrix once every row is written.
  */
 export function startFeatures(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, o: ParallelOptions = {}): () => Promise<Float32Array> {
-  const { job, threads } = featureJob(vocab, A, a, b, undefined, o);
-  const finish = start(job, threads, o);
-  return async () => {
-    await finish();
-    return job.x;
-  };
-}
-
-function featureJob(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: ArrayLike<number>, forest: FlatForest | undefined, o: ParallelOptions): { job: PairJob; threads: number } {
   const n = a.length;
   const threads = threadsFor(n, o);
   const { mem, chunk, next, done } = jobArrays(n, threads > 1, o);
   const x = new Float32Array(mem(n * N_PAIR_FEATURES * 4));
-  const scores = new Float32Array(mem(forest ? n * 4 : 0));
   const ids = (v: ArrayLike<number>) => {
     const out = new Int32Array(mem(n * 4));
     out.set(v);
@@ -87,7 +60,11 @@ function featureJob(vocab: FeatureVocab, A: Profiles, a: ArrayLike<number>, b: A
   };
   // Workers get only what pair features read, not the whole context.
   const slim: FeatureVocab = { word: { idf: vocab.word.idf, strings: vocab.word.strings }, code: { idf: vocab.code.idf, strings: vocab.code.strings }, rareCut: vocab.rareCut };
-  return { job: { n, chunk, next, done, x, scores, features: { vocab: threads > 1 ? slim : vocab, profiles: A, a: ids(a), b: ids(b) }, forest }, threads };
+  const finish = start({ n, chunk, next, done, x, scores: new Float32Array(0), features: { vocab: threads > 1 ? slim : vocab, profiles: A, a: ids(a), b: ids(b) } }, threads, o);
+  return async () => {
+    await finish();
+    return x;
+  };
 }
 
 /** Scores of every row of x, or of the given rows, across threads (x on a SharedArrayBuffer is read in place by the workers). */
@@ -101,6 +78,6 @@ export async function scoreRows(x: Float32Array, forest: FlatForest, o: Parallel
     shared = new Uint32Array(mem(n * 4));
     shared.set(rows);
   }
-  await run({ n, chunk, next, done, x, scores, forest, rows: shared }, threads, o);
+  await start({ n, chunk, next, done, x, scores, forest, rows: shared }, threads, o)();
   return threads > 1 ? scores.slice() : scores;
 }

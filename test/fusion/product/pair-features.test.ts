@@ -3,7 +3,7 @@ import { gbdtPredict, trainGbdt } from '../../../src/ai/builtin/gbdt.js';
 import { buildProfiles, createProfileContext, fitListingStats } from '../../../src/fusion/product/listing-profiles.js';
 import { N_PAIR_FEATURES, PAIR_FEATURES, pairFeatures } from '../../../src/fusion/product/pair-features.js';
 import { featurizePairs, flattenForest, float32AtOrBelow, predictRows, rowsOf } from '../../../src/fusion/product/pair-scoring.js';
-import { featurizeAndScore, scoreRows } from '../../../src/fusion/product/pair-workers.js';
+import { scoreRows, startFeatures } from '../../../src/fusion/product/pair-workers.js';
 import type { PairRecord } from '../../../src/fusion/pairs/types.js';
 
 const rec = (title: string, extra: Record<string, string> = {}): PairRecord => ({ attrs: { title, brand: '', mpn: '', sku: '', category: '', price: '', ...extra } });
@@ -73,11 +73,10 @@ describe('pair features', () => {
     const forest = flattenForest(trainGbdt(PAIR_FEATURES, { x: rowsOf(serial), y }, undefined, { nTrees: 10 }));
     const failures: unknown[] = [];
     const o = { threads: 2, minPairs: 10, chunk: 16, onWorkerError: (e: unknown) => failures.push(e) };
-    const parallel = await featurizeAndScore(ctx, P, a, b, forest, o);
-    expect(parallel.x.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(Array.from(parallel.x)).toEqual(Array.from(serial));
-    expect(Array.from(parallel.scores)).toEqual(Array.from(predictRows(forest, serial)));
-    expect(Array.from(await scoreRows(parallel.x, forest, o))).toEqual(Array.from(parallel.scores));
+    const x = await startFeatures(ctx, P, a, b, o)();
+    expect(x.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(x)).toEqual(Array.from(serial));
+    expect(Array.from(await scoreRows(x, forest, o))).toEqual(Array.from(predictRows(forest, serial)));
     expect(failures).toEqual([]);
   });
 });

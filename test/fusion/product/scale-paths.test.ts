@@ -12,7 +12,7 @@ import { buildNeighbourIndex, queryNeighbours } from '../../../src/fusion/produc
 import { N_PAIR_FEATURES, PAIR_FEATURES, pairFeatures } from '../../../src/fusion/product/pair-features.js';
 import { featurizePairs, flattenForest, predictRows, rowsOf, type PairJob } from '../../../src/fusion/product/pair-scoring.js';
 import { runTask } from '../../../src/fusion/product/worker-task.js';
-import { featurizeAndScore, scoreRows } from '../../../src/fusion/product/pair-workers.js';
+import { scoreRows, startFeatures } from '../../../src/fusion/product/pair-workers.js';
 import type { ListingRecord } from '../../../src/fusion/product/records.js';
 
 const BRANDS = ['Sony', 'Anker', 'Midea', 'JBL', 'Adidas', '索尼（SONY）', 'Kingston'];
@@ -153,8 +153,8 @@ describe('re-scoring chosen rows', () => {
     const all = predictRows(forest, x);
     const rows = Uint32Array.from({ length: 100 }, (_, k) => k * 6 + 1);
     expect(Array.from(predictRows(forest, x, N_PAIR_FEATURES, rows))).toEqual(Array.from(rows, (r) => all[r]!));
-    const shared = await featurizeAndScore(ctx, P, a, b, forest, { threads: 2, minPairs: 10, chunk: 8 });
-    expect(Array.from(await scoreRows(shared.x, forest, { threads: 2, minPairs: 10, chunk: 8 }, rows))).toEqual(Array.from(rows, (r) => all[r]!));
+    const shared = await startFeatures(ctx, P, a, b, { threads: 2, minPairs: 10, chunk: 8 })();
+    expect(Array.from(await scoreRows(shared, forest, { threads: 2, minPairs: 10, chunk: 8 }, rows))).toEqual(Array.from(rows, (r) => all[r]!));
   });
 
   it('a worker alone claims every chunk of a shared job and writes the same features and scores', async () => {
