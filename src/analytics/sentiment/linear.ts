@@ -30,6 +30,11 @@ export const linearScore = (m: LinearModel, r: SparseRow) => {
 };
 
 /** Row weights: the given ones, times n / (2·class total) when balanced (targets ≥ 0.5 count as positive). */
+/** Logistic loss of margin z for a (soft) label y: log(1 + e^z) − y·z, stable for large |z|. */
+export function logisticLoss(z: number, y: number): number {
+  return (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y * z;
+}
+
 function rowWeights(y: ArrayLike<number>, o: LinearOptions): Float64Array {
   const n = y.length;
   const c = new Float64Array(n);
@@ -62,8 +67,7 @@ function trainLogisticLbfgs(x: readonly SparseRow[], y: ArrayLike<number>, nFeat
       let s = w[nFeatures]!;
       for (let k = 0; k < r.idx.length; k++) s += w[r.idx[k]!]! * r.val[k]!;
       z[i] = s;
-      // log(1 + e^s) - y·s, stable for large |s|
-      loss += c[i]! * ((s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) - y[i]! * s);
+      loss += c[i]! * logisticLoss(s, y[i]!);
       const dl = (c[i]! * (1 / (1 + Math.exp(-s)) - y[i]!)) / total;
       for (let k = 0; k < r.idx.length; k++) g[r.idx[k]!]! += dl * r.val[k]!;
       g[nFeatures]! += dl;

@@ -11,7 +11,7 @@ import type { Backend } from '../../store/backend.js';
 import { fingerprint, saveModel, type ModelInfo } from '../../store/model-registry.js';
 import { usageError } from '../../util/errors.js';
 import { asReview, featureWidth, featurizer, fitFeatures, prepareReview, rowMaker, type FeatureMap, type FeatureSpec, type PreparedReview, type Review } from './features.js';
-import { linearScore, trainLinear, type LinearModel } from './linear.js';
+import { linearScore, logisticLoss, trainLinear, type LinearModel } from './linear.js';
 import type { LabelledText } from './amazon-reviews.js';
 import { stackPriors, stackRow, type StackModel, type StackSpec } from './stack.js';
 
@@ -233,11 +233,7 @@ function foldsOf(y: readonly number[], k: number, seed: number): number[] {
  * from a poor start can overshoot by orders of magnitude (seen: a = 9·10¹⁰ on a word-vector member's scores, which
  * then silenced the whole stack), so a step is halved until the log-loss goes down. */
 export function fitPlatt(s: readonly number[], y: readonly number[]): { a: number; b: number } {
-  const loss = (a: number, b: number) => s.reduce((acc, x, i) => {
-    const z = a * x + b;
-    // log(1 + e^z) - y·z, stable for large |z|
-    return acc + (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i]! * z;
-  }, 0);
+  const loss = (a: number, b: number) => s.reduce((acc, x, i) => acc + logisticLoss(a * x + b, y[i]!), 0);
   let a = 1;
   let b = 0;
   let current = loss(a, b);
