@@ -11,6 +11,15 @@ const rmDir = (dir: string) => rm(dir, { recursive: true, force: true });
 let done: (() => Promise<void>) | undefined;
 afterEach(async () => done?.());
 
+/** Forgets that migration 3 ran and opens the store again, so it runs on what the test left in the tables. */
+async function rerunMigration3(s: Awaited<ReturnType<typeof tempStore>>) {
+  await s.db.run(step('DELETE FROM schema_version WHERE version = 3'));
+  await s.db.close();
+  const db = await openStore(s.path);
+  done = async () => { await db.close(); await rmDir(s.dir); };
+  return db;
+}
+
 describe('row_hash migration', () => {
   it('converts a text row_hash to the same 64-bit number', async () => {
     const s = await tempStore();
@@ -18,10 +27,7 @@ describe('row_hash migration', () => {
     // a database as migration 1 left it before: row_hash as text
     await s.db.run(step('ALTER TABLE order_line ALTER row_hash TYPE VARCHAR'));
     await s.db.run(step("INSERT INTO order_line (platform, platform_order_id, line_no, row_hash) VALUES ('own', 'A', 1, 'ffeeddccbbaa9988'), ('own', 'B', 1, '0000000000000001')"));
-    await s.db.run(step('DELETE FROM schema_version WHERE version = 3'));
-    await s.db.close();
-    const db = await openStore(s.path);
-    done = async () => { await db.close(); await rmDir(s.dir); };
+    const db = await rerunMigration3(s);
     const rows = await db.all<{ h: bigint; t: string }>(step("SELECT row_hash AS h, typeof(row_hash) AS t FROM order_line ORDER BY platform_order_id"));
     expect(rows.map((r) => [String(r.h), r.t])).toEqual([['18441921395520346504', 'UBIGINT'], ['1', 'UBIGINT']]);
   });
@@ -40,10 +46,7 @@ describe('row_hash migration', () => {
     // an older store: the table as declared before (no fixed compression), then migration 3 again
     await s.db.run(step('DROP TABLE order_line'));
     await s.db.run(step('CREATE TABLE order_line (platform VARCHAR, platform_order_id VARCHAR, line_no BIGINT, title VARCHAR, currency VARCHAR, row_hash VARCHAR)'));
-    await s.db.run(step('DELETE FROM schema_version WHERE version = 3'));
-    await s.db.close();
-    const db = await openStore(s.path);
-    done = async () => { await db.close(); await rmDir(s.dir); };
+    const db = await rerunMigration3(s);
     await db.run(step('DELETE FROM order_line'));
     await check(db);
   });
