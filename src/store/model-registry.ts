@@ -92,8 +92,8 @@ export async function loadModel<A>(db: Backend, name: string, version?: number):
   return { info: toInfo(row), artefact: JSON.parse(row.artefact ?? 'null') as A };
 }
 
-/** Load a model if one is stored under this name, else undefined. */
-export async function findModel<A>(db: Backend, name: string): Promise<{ info: ModelInfo; artefact: A } | undefined> {
-  const row = await db.one<{ n: number }>(step('SELECT count(*) AS n FROM model WHERE name = $1', [name]));
-  return Number(row?.n ?? 0) > 0 ? loadModel<A>(db, name) : undefined;
+/** Load a model (latest version unless one is given) if one is stored under this name, else undefined. */
+export async function findModel<A>(db: Backend, name: string, version?: number): Promise<{ info: ModelInfo; artefact: A } | undefined> {
+  const row = await db.one<{ n: number }>(step(`SELECT count(*) AS n FROM model WHERE name = $1 ${version === undefined ? '' : 'AND version = $2'}`, version === undefined ? [name] : [name, version]));
+  return Number(row?.n ?? 0) > 0 ? loadModel<A>(db, name, version) : undefined;
 }

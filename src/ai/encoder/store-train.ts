@@ -102,8 +102,8 @@ export async function trainStoreEncoder(db: Backend, options: Partial<StoreTrain
   return { info, weights };
 }
 
-/** The latest stored encoder, or undefined when none has been trained. */
-export async function loadEncoder(db: Backend): Promise<StoredEncoder | undefined> {
-  const m = await findModel<EncoderArtefact>(db, ENCODER_MODEL_NAME);
+/** The latest stored encoder (or the given version), or undefined when there is none. */
+export async function loadEncoder(db: Backend, version?: number): Promise<StoredEncoder | undefined> {
+  const m = await findModel<EncoderArtefact>(db, ENCODER_MODEL_NAME, version);
   return m && { info: m.info, weights: fromArtefact(m.artefact) };
 }

@@ -6,8 +6,9 @@ import { printJson, say, table } from '../output.js';
 import { fuseProducts } from '../../fusion/product/fuse.js';
 import { evaluateFusion } from '../../fusion/product/evaluate.js';
 import { usageError } from '../../util/errors.js';
+import { loadEncoder } from '../../ai/encoder/store-train.js';
 
-interface FuseFlags { retrain?: boolean; onePerPlatform?: boolean; linkage?: string; selfTraining?: string; truth?: string }
+interface FuseFlags { retrain?: boolean; onePerPlatform?: boolean; linkage?: string; selfTraining?: string; truth?: string; encoder?: boolean }
 
 const pct = (x: number) => (x * 100).toFixed(1);
 
@@ -20,6 +21,7 @@ export function register(program: Command): void {
     .option('--one-per-platform', 'at most one listing per platform in a product')
     .option('--linkage <x>', 'mean score two clusters need to merge, as a multiple of the threshold (default 1)')
     .option('--self-training <n>', 'self-training rounds after the first clustering (default 1, 0 = identifier labels only)')
+    .option('--encoder', 'also use the title encoder (`omnifuse models train-encoder`): the matcher averages in a model that reads the encoder cosine of the two titles')
     .option('--truth <listings.csv>', 'score the result against a generator truth/listings.csv (pairwise precision, recall, F1)')
     .action(async (o: FuseFlags, cmd: Command) => {
       const g = globals(cmd);
@@ -29,7 +31,10 @@ export function register(program: Command): void {
       if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0)) throw usageError(`--self-training must be a whole number ≥ 0, got ${o.selfTraining}`);
       const verbose = isTty() && !g.json;
       await withProject(g, async (p) => {
+        const enc = o.encoder ? await loadEncoder(p.db) : undefined;
+        if (o.encoder && !enc) throw usageError('--encoder: no title encoder in the model registry', 'train one first: omnifuse models train-encoder');
         const r = await fuseProducts(p.db, {
+          ...(enc ? { encoder: { weights: enc.weights, version: enc.info.version } } : {}),
           retrain: o.retrain === true,
           cluster: { ...(linkage !== undefined ? { linkage } : {}), ...(o.onePerPlatform ? { onePerPlatform: true } : {}) },
           ...(rounds !== undefined ? { selfTraining: rounds } : {}),

@@ -8,6 +8,7 @@ import { formatListingKey, orderPair, type ListingKey } from './listing-key.js';
 import { createTranslator } from './lexicon.js';
 import { pairRecordOf } from './matching-text.js';
 import { explainWith, storedProductMatcher } from './model.js';
+import { loadEncoder } from '../../ai/encoder/store-train.js';
 import { loadListingsByKey, type ListingRecord } from './records.js';
 import { identifierVerdict } from './weak-labels.js';
 
@@ -23,6 +24,8 @@ export interface PairExplanationReport {
   readonly sameProductNow: boolean;
   readonly bias: number;
   readonly features: FeatureExplanation[];
+  /** With a title-encoder member (`fuse products --encoder`): its cosine and probability; `probability` is the mean. */
+  readonly encoder?: { readonly cosine: number; readonly probability: number; readonly baseProbability: number };
 }
 
 export async function explainPair(db: Backend, x: ListingKey, y: ListingKey): Promise<PairExplanationReport> {
@@ -34,7 +37,13 @@ export async function explainPair(db: Backend, x: ListingKey, y: ListingKey): Pr
   const boilerplate = new Map((stored.artefact.boilerplate ?? []).map(([p, toks]) => [p, new Set(toks)]));
   const pa = pairRecordOf(ra as ListingRecord, t, boilerplate);
   const pb = pairRecordOf(rb as ListingRecord, t, boilerplate);
-  const e = explainWith(stored.artefact, pa, pb);
+  let weights;
+  if (stored.artefact.encoder) {
+    const v = stored.artefact.encoder.encoderVersion;
+    weights = (await loadEncoder(db, v))?.weights;
+    if (!weights) throw inputError(`the matcher uses title-encoder v${v}, which is no longer in the model registry`, 'run `omnifuse fuse products --retrain` (with --encoder to use the current encoder)');
+  }
+  const e = explainWith(stored.artefact, pa, pb, weights);
   const v = identifierVerdict(ra as ListingRecord, rb as ListingRecord);
   const [a, b] = orderPair(x, y);
   const d = await db.one<{ decision: 'accept' | 'reject' }>(step('SELECT decision FROM match_decision WHERE platform_a = $1 AND listing_a = $2 AND platform_b = $3 AND listing_b = $4', [a.platform, a.id, b.platform, b.id]));
@@ -47,6 +56,6 @@ export async function explainPair(db: Backend, x: ListingKey, y: ListingKey): Pr
     humanDecision: d?.decision ?? null,
     model: { version: stored.info.version, threshold: stored.artefact.threshold },
     probability: e.probability, modelSaysMatch: e.probability >= stored.artefact.threshold, sameProductNow: ida !== null && ida === idb,
-    bias: e.bias, features: e.features,
+    bias: e.bias, features: e.features, ...(e.encoder ? { encoder: e.encoder } : {}),
   };
 }

@@ -15,10 +15,11 @@ import { identifierGroups } from './identifier-groups.js';
 import { learnAliases } from './learn-aliases.js';
 import { pairRecordOf } from './matching-text.js';
 import { prepareTextParallel, startProfiles } from './listing-workers.js';
-import { storedProductMatcher, trainProductMatcher, weakTrainingData, type MatcherViews, type TrainedProductMatcher, type WeakTrainingData } from './model.js';
+import { embedListings, pairCosines, storedProductMatcher, trainProductMatcher, weakTrainingData, type ListingEmbeddings, type MatcherViews, type TrainedProductMatcher, type WeakTrainingData } from './model.js';
+import type { EncoderWeights } from '../../ai/encoder/model.js';
 import { createProfileContext, fitListingStats } from './listing-profiles.js';
 import { N_PAIR_FEATURES } from './pair-features.js';
-import { flattenForest } from './pair-scoring.js';
+import { flattenForest, predictRows, withColumn } from './pair-scoring.js';
 import { scoreRows, startFeatures } from './pair-workers.js';
 import { collapseListingsStep, dropJunkGtins, LISTING_WORK, loadListingRecords, type ListingRecord } from './records.js';
 import { borrowOrderTitlesStep } from './order-titles.js';
@@ -44,6 +45,11 @@ export interface FuseOptions {
   readonly reviewPairs?: number;
   /** Self-training rounds after the first clustering (default 1; 0 = identifier labels only). */
   readonly selfTraining?: number;
+  /**
+   * A title encoder (the registry's title-encoder, its version): the matcher becomes the mean of the pair-feature model
+   * and a model that also reads the encoder cosine of the two titles (docs/encoder.md, "In product fusion").
+   */
+  readonly encoder?: { readonly weights: EncoderWeights; readonly version: number };
   /** Threads for the per-listing text and profiles, neighbour queries and pair features on large runs (default: the machine's cores; 1 = this thread only). */
   readonly threads?: number;
   readonly onProgress?: (stage: string, detail: string) => void;
@@ -131,7 +137,8 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   // Chinese title meets its English twins rather than other products of the same type.
   const blockTexts = records.map((r, i) => (r.variantParent ? '' : `${(pairRecords[i] as PairRecord).attrs.title ?? ''} ${(codes[i] as string[]).join(' ')}`));
   const decisions = await listDecisions(db);
-  const dataFp = fingerprint('product-matcher/1', Number(fp?.n ?? 0), String(fp?.s ?? 0), opts.weak ?? {}, { ...PRODUCT_GBDT, ...opts.gbdt }, opts.selfTraining ?? 1);
+  const dataFp = fingerprint('product-matcher/1', Number(fp?.n ?? 0), String(fp?.s ?? 0), opts.weak ?? {}, { ...PRODUCT_GBDT, ...opts.gbdt }, opts.selfTraining ?? 1,
+    ...(opts.encoder ? [`title-encoder:${opts.encoder.version}`] : []));
   let matcher: TrainedProductMatcher | undefined = opts.retrain ? undefined : await storedProductMatcher(db, dataFp);
   // Every listing's comparison data once, as typed arrays; IDF from a seeded sample (stored with the model). Other
   // threads build their shares while this one blocks: blocking's key grouping and neighbour index leave the other
@@ -149,6 +156,11 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   const views: MatcherViews = { aliases: [...aliases], boilerplate: [...boilerplate].map(([p, set]) => [p, [...set].sort()]) };
   const profiles = await profilesDone();
   lap('profile', `${n} listings`);
+  let emb: ListingEmbeddings | undefined;
+  if (opts.encoder) {
+    emb = embedListings(opts.encoder.weights, opts.encoder.version, pairRecords);
+    lap('embed', `${n} titles, title-encoder v${opts.encoder.version}`);
+  }
   const ridOf = new Map<string, number>();
   for (const r of records) ridOf.set(`${r.platform}\u0000${r.id}`, r.rid);
   const human = new Map<number, 'accept' | 'reject'>();
@@ -209,14 +221,25 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   if (!matcher) {
     weak = weakLabels(records, candidates, { ...DEFAULT_WEAK, ...opts.weak }, opts.weak?.groups ? undefined : groups);
     weakStats = { train: weak.train.length, valid: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives, farNegatives: weak.farNegatives };
-    weakData = weakTrainingData(ctx, profiles, pairRecords, weak);
-    matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt });
+    weakData = weakTrainingData(ctx, profiles, pairRecords, weak, 1, emb);
+    matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt }, undefined, emb?.version);
     lap('train', `${weak.train.length} weak-labelled pairs, ${weak.positives} identifier positives`);
   } else lap('train', 'stored model reused');
   pairRecords.length = 0;
 
   const modelX = await featuresDone();
-  const firstPass = { x: modelX, scores: await scoreRows(modelX, flattenForest(matcher.artefact.model), parallel) };
+  // With an encoder member: its rows are the pair features plus the encoder cosine, its score averaged in.
+  const modelCos = emb && pairCosines(emb, pairs.a.subarray(0, nModel), pairs.b.subarray(0, nModel));
+  const encoderX = modelCos && withColumn(modelX, N_PAIR_FEATURES, modelCos);
+  const score = async (m: TrainedProductMatcher, rows?: Uint32Array): Promise<Float32Array> => {
+    const s = await scoreRows(modelX, flattenForest(m.artefact.model), parallel, rows);
+    if (!m.artefact.encoder) return s;
+    if (!encoderX) throw new Error('the stored matcher has an encoder member but no encoder was given');
+    const e = predictRows(flattenForest(m.artefact.encoder.model), encoderX, N_PAIR_FEATURES + 1, rows);
+    for (let k = 0; k < s.length; k++) s[k] = ((s[k] as number) + (e[k] as number)) / 2;
+    return s;
+  };
+  const firstPass = { x: modelX, scores: await score(matcher) };
   const applyScores = (scores: Float32Array, thr: number): void => {
     pairs.score.set(scores, 0);
     for (let j = 0; j < nModel; j++) pairs.accepted[j] = (scores[j] as number) >= thr ? 1 : 0;
@@ -247,12 +270,13 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
         for (let p = 0; p < nPicked; p++) if (rng.next() < keep) [pickedJ[kept], pickedY[kept++]] = [pickedJ[p] as number, pickedY[p] as number];
         nPicked = kept;
       }
-      const extra = { x: new Float32Array(nPicked * N_PAIR_FEATURES), y: pickedY.slice(0, nPicked) };
+      const extra = { x: new Float32Array(nPicked * N_PAIR_FEATURES), y: pickedY.slice(0, nPicked), ...(modelCos ? { enc: new Float32Array(nPicked) } : {}) };
       for (let k = 0; k < nPicked; k++) {
         const j = pickedJ[k] as number;
         extra.x.set(modelX.subarray(j * N_PAIR_FEATURES, (j + 1) * N_PAIR_FEATURES), k * N_PAIR_FEATURES);
+        if (extra.enc) extra.enc[k] = modelCos?.[j] as number;
       }
-      matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt }, extra);
+      matcher = await trainProductMatcher(db, ctx.stats, weakData, weak, views, dataFp, { ...PRODUCT_GBDT, ...opts.gbdt }, extra, emb?.version);
       // Only pairs the first model gave a real chance are scored again: on the 200k bench none of the 72 % below
       // RESCORE_MIN crossed the new threshold (the highest new score among them was 0.23), so they keep their score
       // and are judged against the new threshold as they are counted.
@@ -265,7 +289,7 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
       }
       const rescore = new Uint32Array(nRescore);
       for (let j = 0, r = 0; j < nModel; j++) if ((pairs.score[j] as number) >= RESCORE_MIN) rescore[r++] = j;
-      const fresh = await scoreRows(modelX, flattenForest(matcher.artefact.model), parallel, rescore);
+      const fresh = await score(matcher, rescore);
       rescore.forEach((j, r) => {
         const s = fresh[r] as number;
         pairs.score[j] = s;

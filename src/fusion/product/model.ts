@@ -9,7 +9,8 @@ import { bestF1Threshold, confusion, prf } from '../threshold.js';
 import { augmentRecord } from './augment.js';
 import { buildProfiles, createProfileContext, type ListingStats, type ProfileContext, type Profiles } from './listing-profiles.js';
 import { N_PAIR_FEATURES, PAIR_FEATURES, pairFeatures } from './pair-features.js';
-import { featurizePairs, rowsOf } from './pair-scoring.js';
+import { featurizePairs, rowsOf, withColumn } from './pair-scoring.js';
+import { cosineAt, embedTitles, type EncoderWeights } from '../../ai/encoder/model.js';
 import type { WeakLabels, WeakPair } from './weak-labels.js';
 
 export const PRODUCT_MATCHER = 'product-matcher';
@@ -26,6 +27,34 @@ export interface ProductMatcherArtefact {
   readonly aliases: [string, string][];
   /** Boilerplate tokens per platform, dropped from the matcher's view of that platform's listings. */
   readonly boilerplate: [string, string[]][];
+  /**
+   * With a title encoder (`fuse products --encoder`): a second model over the pair features plus the encoder cosine of
+   * the two matcher titles (ENCODER_FEATURES); a pair's probability is the mean of the two models' (the averaging
+   * ensemble "ens" of docs/encoder.md) and the threshold is that mean's.
+   */
+  readonly encoder?: { readonly encoderVersion: number; readonly model: GbdtModel };
+}
+
+/** The encoder member's features: the pair features and the encoder cosine of the two listings' matcher titles. */
+export const ENCODER_FEATURES = [...PAIR_FEATURES, 'enc_cos'] as const;
+
+/** A title encoder and the unit-length embedding of every listing's matcher title (row i = listing i). */
+export interface ListingEmbeddings {
+  readonly weights: EncoderWeights;
+  /** Registry version of the encoder (stored with the matcher, so a later run knows which encoder it needs). */
+  readonly version: number;
+  readonly e: Float32Array;
+}
+
+export function embedListings(weights: EncoderWeights, version: number, recs: readonly PairRecord[]): ListingEmbeddings {
+  return { weights, version, e: embedTitles(weights, recs.map((r) => r.attrs.title ?? '')) };
+}
+
+/** Encoder cosine of pairs (a[k], b[k]) of listings (b's rows from eb, default the same embeddings). */
+export function pairCosines(emb: ListingEmbeddings, a: ArrayLike<number>, b: ArrayLike<number>, eb: Float32Array = emb.e): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = cosineAt(emb.e, a[k] as number, eb, b[k] as number, emb.weights.dim);
+  return out;
 }
 
 /** How listings were turned into matcher records when the model was trained (reused by explain). */
@@ -40,10 +69,11 @@ export interface TrainedProductMatcher {
   readonly trained: boolean;
 }
 
-/** Feature rows (flat, N_PAIR_FEATURES wide) with labels. */
+/** Feature rows (flat, N_PAIR_FEATURES wide) with labels, and each row's encoder cosine when an encoder is used. */
 export interface PairMatrix {
   readonly x: Float32Array;
   readonly y: Uint8Array;
+  readonly enc?: Float32Array;
 }
 
 export interface WeakTrainingData {
@@ -55,7 +85,7 @@ export interface WeakTrainingData {
  * Features of the weak-labelled pairs, computed once per run (self-training reuses them). Train pairs get one
  * augmented copy each (a noisy copy of one side), as Ditto does.
  */
-export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonly PairRecord[], weak: WeakLabels, seed = 1): WeakTrainingData {
+export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonly PairRecord[], weak: WeakLabels, seed = 1, emb?: ListingEmbeddings): WeakTrainingData {
   const featurize = (ps: readonly WeakPair[]) => featurizePairs(ctx, P, ps.map((p) => p.a), ps.map((p) => p.b));
   const rng = createRng(seed);
   const keep: number[] = [];
@@ -71,11 +101,24 @@ export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonl
   x.set(base);
   x.set(aug, base.length);
   const y = weak.train.map((p) => p.label as number);
-  return { train: { x, y: Uint8Array.from([...y, ...y]) }, valid: { x: featurize(weak.valid), y: Uint8Array.from(weak.valid.map((p) => p.label)) } };
+  const train: PairMatrix = { x, y: Uint8Array.from([...y, ...y]) };
+  const valid: PairMatrix = { x: featurize(weak.valid), y: Uint8Array.from(weak.valid.map((p) => p.label)) };
+  if (!emb) return { train, valid };
+  const cos = (ps: readonly WeakPair[]) => pairCosines(emb, ps.map((p) => p.a), ps.map((p) => p.b));
+  const trainEnc = new Float32Array(train.y.length);
+  trainEnc.set(cos(weak.train));
+  trainEnc.set(pairCosines(emb, keep, noisy.map((_, k) => k), embedTitles(emb.weights, noisy.map((r) => r.attrs.title ?? ''))), weak.train.length);
+  return { train: { ...train, enc: trainEnc }, valid: { ...valid, enc: cos(weak.valid) } };
+}
+
+/** The features the encoder member reads: x with each row's encoder cosine appended. */
+export function encoderRows(m: PairMatrix): Float32Array {
+  if (!m.enc) throw new Error('pairs without encoder cosines given to the encoder member');
+  return withColumn(m.x, N_PAIR_FEATURES, m.enc);
 }
 
 /** extra: already featurized pairs added to training (self-training labels from a first clustering). */
-export async function trainProductMatcher(db: Backend, stats: ListingStats, data: WeakTrainingData, weak: WeakLabels, views: MatcherViews, dataFingerprint: string, gbdt: Partial<GbdtParams>, extra?: PairMatrix): Promise<TrainedProductMatcher> {
+export async function trainProductMatcher(db: Backend, stats: ListingStats, data: WeakTrainingData, weak: WeakLabels, views: MatcherViews, dataFingerprint: string, gbdt: Partial<GbdtParams>, extra?: PairMatrix, encoderVersion?: number): Promise<TrainedProductMatcher> {
   const pos = (ps: readonly WeakPair[]) => ps.filter((p) => p.label === 1).length;
   if (pos(weak.train) === 0 || pos(weak.train) === weak.train.length || weak.valid.length === 0) {
     throw new Error(`identifier weak supervision found ${weak.positives} positive and ${weak.hardNegatives + weak.farNegatives} negative pairs; need both in train and a validation share`);
@@ -88,14 +131,35 @@ export async function trainProductMatcher(db: Backend, stats: ListingStats, data
   }
   const valid = { x: rowsOf(data.valid.x), y: data.valid.y };
   const model = trainGbdt(PAIR_FEATURES, train, valid, gbdt);
-  const validScores = valid.x.map((x) => gbdtPredict(model, x));
+  let validScores = valid.x.map((x) => gbdtPredict(model, x));
+  let encoder: ProductMatcherArtefact['encoder'];
+  const memberF1: Record<string, number> = {};
+  if (encoderVersion !== undefined) {
+    // The encoder member learns from the same rows with the cosine appended; the ensemble is the mean of the two.
+    const nE = N_PAIR_FEATURES + 1;
+    const encTrain = { x: rowsOf(encoderRows(data.train), nE), y: data.train.y };
+    if (extra && extra.y.length > 0) {
+      encTrain.x.push(...rowsOf(encoderRows(extra), nE));
+      encTrain.y = train.y;
+    }
+    const encValid = rowsOf(encoderRows(data.valid), nE);
+    const encModel = trainGbdt(ENCODER_FEATURES, encTrain, { x: encValid, y: valid.y }, gbdt);
+    const encScores = encValid.map((x) => gbdtPredict(encModel, x));
+    [memberF1.validF1Base, memberF1.validF1Encoder] = [bestF1Threshold(validScores, valid.y).f1, bestF1Threshold(encScores, valid.y).f1];
+    validScores = validScores.map((p, i) => (p + (encScores[i] as number)) / 2);
+    encoder = { encoderVersion, model: encModel };
+  }
   const { threshold } = bestF1Threshold(validScores, valid.y);
   const v = prf(confusion(validScores, valid.y, threshold));
-  const artefact: ProductMatcherArtefact = { kind: 'omnifuse.product-matcher', version: 2, stats, features: [...PAIR_FEATURES], model, threshold, aliases: views.aliases, boilerplate: views.boilerplate };
+  const artefact: ProductMatcherArtefact = {
+    kind: 'omnifuse.product-matcher', version: 2, stats, features: [...PAIR_FEATURES], model, threshold, aliases: views.aliases, boilerplate: views.boilerplate,
+    ...(encoder ? { encoder } : {}),
+  };
   const info = await saveModel(db, {
     name: PRODUCT_MATCHER, kind: 'gbdt',
-    params: { ...model.params, features: N_PAIR_FEATURES, supervision: 'identifier (GTIN/ASIN) weak labels' },
+    params: { ...model.params, features: N_PAIR_FEATURES, supervision: 'identifier (GTIN/ASIN) weak labels', ...(encoder ? { titleEncoder: encoder.encoderVersion, ensemble: 'mean of the pair-feature model and the +enc_cos model' } : {}) },
     metrics: {
+      ...memberF1,
       validPrecision: v.precision, validRecall: v.recall, validF1: v.f1, threshold, trees: model.trees.length,
       trainPairs: weak.train.length, selfTrainingPairs: extra?.y.length ?? 0, validPairs: weak.valid.length, positives: weak.positives, hardNegatives: weak.hardNegatives,
       farNegatives: weak.farNegatives, trainSeconds: (performance.now() - t0) / 1000,
@@ -114,16 +178,27 @@ export async function storedProductMatcher(db: Backend, dataFingerprint?: string
   return { artefact: found.artefact, info: found.info, trained: false };
 }
 
-/** One pair's probability with each feature's value and contribution (Saabas: bias + Σ contributions = log-odds). */
-export function explainWith(artefact: ProductMatcherArtefact, a: PairRecord, b: PairRecord): { probability: number; bias: number; features: FeatureExplanation[] } {
+/** One pair's probability with each feature's value and contribution (Saabas: bias + Σ contributions = log-odds of the
+ *  pair-feature model). With an encoder member, the probability is the ensemble's and `encoder` gives the member's
+ *  cosine and probability (its weights must be given: the registry's title-encoder of artefact.encoder.encoderVersion). */
+export function explainWith(artefact: ProductMatcherArtefact, a: PairRecord, b: PairRecord, encoderWeights?: EncoderWeights): {
+  probability: number; bias: number; features: FeatureExplanation[]; encoder?: { cosine: number; probability: number; baseProbability: number };
+} {
   const ctx = createProfileContext(artefact.stats);
   const P = buildProfiles(ctx, [a, b]);
   // Single precision, as the matrix the trees were trained and scored on.
-  const x32 = new Float32Array(N_PAIR_FEATURES);
+  const x32 = new Float32Array(N_PAIR_FEATURES + 1);
   pairFeatures(ctx, P, 0, P, 1, x32, 0);
-  const x = Float64Array.from(x32);
+  const x = Float64Array.from(x32.subarray(0, N_PAIR_FEATURES));
   const c = gbdtContributions(artefact.model, x);
   const features = PAIR_FEATURES.map((feature, i) => ({ feature, value: Number.isNaN(x[i]) ? null : (x[i] as number), contribution: c.byFeature[i] as number }))
     .sort((p, q) => Math.abs(q.contribution) - Math.abs(p.contribution));
-  return { probability: gbdtPredict(artefact.model, x), bias: c.bias, features };
+  const base = gbdtPredict(artefact.model, x);
+  if (!artefact.encoder) return { probability: base, bias: c.bias, features };
+  if (!encoderWeights) throw new Error(`the matcher averages in a model over title-encoder v${artefact.encoder.encoderVersion}'s cosine; its weights are needed`);
+  const e = embedTitles(encoderWeights, [a.attrs.title ?? '', b.attrs.title ?? '']);
+  const cosine = Math.fround(cosineAt(e, 0, e, 1, encoderWeights.dim));
+  x32[N_PAIR_FEATURES] = cosine;
+  const enc = gbdtPredict(artefact.encoder.model, Float64Array.from(x32));
+  return { probability: (base + enc) / 2, bias: c.bias, features, encoder: { cosine, probability: enc, baseProbability: base } };
 }

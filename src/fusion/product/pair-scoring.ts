@@ -15,8 +15,20 @@ export function featurizeInto(ctx: FeatureVocab, A: Profiles, a: ArrayLike<numbe
   return X;
 }
 
+/** X (n rows of nF) with col appended to each row: n rows of nF + 1. */
+export function withColumn(X: Float32Array, nF: number, col: ArrayLike<number>): Float32Array {
+  const n = col.length;
+  if (X.length !== n * nF) throw new Error(`a column of ${n} values for a matrix of ${X.length / nF} rows`);
+  const out = new Float32Array(n * (nF + 1));
+  for (let r = 0; r < n; r++) {
+    out.set(X.subarray(r * nF, (r + 1) * nF), r * (nF + 1));
+    out[r * (nF + 1) + nF] = col[r] as number;
+  }
+  return out;
+}
+
 /** Row views of a flat matrix, for the trainer (which takes one array per row). */
-export function rowsOf(X: Float32Array, nF = N_PAIR_FEATURES): Float32Array[] {
+export function rowsOf(X: Float32Array, nF: number = N_PAIR_FEATURES): Float32Array[] {
   const out: Float32Array[] = [];
   for (let at = 0; at < X.length; at += nF) out.push(X.subarray(at, at + nF));
   return out;
@@ -99,7 +111,7 @@ export function flattenForest(model: GbdtModel): FlatForest {
  * mispredicted often enough to cost half the time), and depth-4 trees walk unrolled (3× the rows per second of the
  * looped, branching walk on a 1M-listing run's features).
  */
-export function predictRows(f: FlatForest, X: Float32Array, nF = N_PAIR_FEATURES, rows?: Uint32Array, out: Float32Array = new Float32Array(rows ? rows.length : X.length / nF)): Float32Array {
+export function predictRows(f: FlatForest, X: Float32Array, nF: number = N_PAIR_FEATURES, rows?: Uint32Array, out: Float32Array = new Float32Array(rows ? rows.length : X.length / nF)): Float32Array {
   const { feature, threshold, leaf, depth, nTrees, base } = f;
   const nSplit = 2 ** depth - 1;
   const nLeaf = nSplit + 1;

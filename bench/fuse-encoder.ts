@@ -1,0 +1,76 @@
+// `npm run bench -- fuse-encoder --db STORE --truth DIR/truth/listings.csv [--seeds=1,2,3,4,5] [--encoder-seed=1]
+// [--steps=600] [--json]`: product fusion (`fuse products`) against a generator truth, once per GBDT seed, three ways:
+// the plain matcher; with the title-encoder member (`fuse products --encoder`, the encoder trained as
+// `omnifuse models train-encoder` trains it); and a control whose "encoder" gives every title the same embedding, so
+// its member's cosine carries no information — what averaging two models gains without the encoder.
+// STORE is an ingested store (omnifuse sample + init + ingest); it is copied first and left as it was.
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { trainStoreEncoder } from '../src/ai/encoder/store-train.js';
+import type { EncoderWeights } from '../src/ai/encoder/model.js';
+import { fuseProducts } from '../src/fusion/product/fuse.js';
+import { evaluateFusion } from '../src/fusion/product/evaluate.js';
+import { openStore } from '../src/store/open.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
+const json = args.includes('--json');
+const [src, truth] = [flag('db'), flag('truth')];
+if (!src || !truth) {
+  process.stderr.write('usage: npm run bench -- fuse-encoder --db STORE --truth DIR/truth/listings.csv [--seeds=1,2,3,4,5] [--encoder-seed=1] [--steps=600] [--json]\n');
+  process.exit(2);
+}
+const seeds = (flag('seeds') ?? '1,2,3,4,5').split(',').map(Number);
+const dir = await mkdtemp(join(tmpdir(), 'omnifuse-fuse-encoder-'));
+const path = join(dir, 'bench.duckdb');
+await copyFile(src, path);
+const db = await openStore(path);
+
+const t0 = performance.now();
+const enc = await trainStoreEncoder(db, { training: { steps: Number(flag('steps') ?? 600), seed: Number(flag('encoder-seed') ?? 1) } });
+const encoderSeconds = (performance.now() - t0) / 1000;
+const blind: EncoderWeights = { ...enc.weights, table: new Float32Array(enc.weights.table.length) };
+const designs = {
+  plain: undefined,
+  encoder: { weights: enc.weights, version: enc.info.version },
+  control: { weights: blind, version: enc.info.version },
+};
+
+interface Row { design: string; seed: number; threshold: number; f1: number; f1NoIdentifier: number; precision: number; recall: number; seconds: number }
+const rows: Row[] = [];
+for (const [design, encoder] of Object.entries(designs)) {
+  for (const seed of seeds) {
+    const t = performance.now();
+    const r = await fuseProducts(db, { retrain: true, gbdt: { seed }, ...(encoder ? { encoder } : {}) });
+    const q = await evaluateFusion(db, truth);
+    const row = { design, seed, threshold: r.model.threshold, f1: q.all.f1, f1NoIdentifier: q.withoutIdentifier.f1, precision: q.all.precision, recall: q.all.recall, seconds: (performance.now() - t) / 1000 };
+    rows.push(row);
+    if (!json) process.stderr.write(`${design} seed ${seed}: F1 ${(row.f1 * 100).toFixed(2)} (no identifier ${(row.f1NoIdentifier * 100).toFixed(2)}), ${row.seconds.toFixed(1)} s\n`);
+  }
+}
+await db.close();
+await rm(dir, { recursive: true, force: true });
+
+const stat = (xs: number[]) => {
+  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return { mean: m, sd: Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1)) };
+};
+const plainBySeed = new Map(rows.filter((r) => r.design === 'plain').map((r) => [r.seed, r.f1]));
+const summary = Object.keys(designs).map((design) => {
+  const rs = rows.filter((r) => r.design === design);
+  return {
+    design, f1: stat(rs.map((r) => r.f1)), f1NoIdentifier: stat(rs.map((r) => r.f1NoIdentifier)),
+    winsOverPlain: rs.filter((r) => r.f1 > (plainBySeed.get(r.seed) ?? Infinity)).length,
+  };
+});
+if (json) {
+  console.log(JSON.stringify({ store: src, truth, encoder: { version: enc.info.version, metrics: enc.info.metrics, seconds: encoderSeconds }, rows, summary }, null, 2));
+} else {
+  const f = (s: { mean: number; sd: number }) => `${(s.mean * 100).toFixed(2)} ± ${(s.sd * 100).toFixed(2)}`;
+  console.log(`encoder trained in ${encoderSeconds.toFixed(1)} s; GBDT seeds ${seeds.join(',')}`);
+  for (const s of summary) console.log(`${s.design.padEnd(8)} F1 ${f(s.f1)}  without identifiers ${f(s.f1NoIdentifier)}  seeds above plain: ${s.winsOverPlain}/${seeds.length}`);
+}
