@@ -22,10 +22,11 @@ export function register(program: Command): void {
         say(`A ${e.a.key} (${e.a.productId ?? 'unfused'}): ${e.a.text}`);
         say(`B ${e.b.key} (${e.b.productId ?? 'unfused'}): ${e.b.text}`);
         say(`matcher v${e.model.version}: probability ${e.probability.toFixed(3)} vs threshold ${e.model.threshold.toFixed(3)} → ${e.modelSaysMatch ? 'match' : 'no match'}`);
+        if (e.encoder) say(`  the mean of the pair-feature model (${e.encoder.baseProbability.toFixed(3)}) and the title-encoder member (${e.encoder.probability.toFixed(3)}, encoder cosine ${e.encoder.cosine.toFixed(3)}); contributions below are the pair-feature model's`);
         if (e.identifier) say(`identifier rule: ${e.identifier === 'same' ? 'same GTIN/ASIN → match' : 'different GTINs → never merged'}`);
         if (e.humanDecision) say(`human decision: ${e.humanDecision} (overrides the model)`);
         say(`now in the same product: ${e.sameProductNow ? 'yes' : 'no'}\n`);
-        say(`bias (log-odds before any feature) ${e.bias.toFixed(3)}`);
+        say(`bias (log-odds before any feature${e.encoder ? ', pair-feature model' : ''}) ${e.bias.toFixed(3)}`);
         say(table(e.features.slice(0, top).map((f) => ({ feature: f.feature, value: f.value === null ? 'missing' : +f.value.toFixed(4), contribution: +f.contribution.toFixed(4) }))));
       });
     });
