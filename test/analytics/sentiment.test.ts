@@ -9,7 +9,7 @@ import { scopedTerms } from '../../src/analytics/sentiment/clauses.js';
 import { fitFeatures, prepareReview, type FeatureSpec } from '../../src/analytics/sentiment/features.js';
 import { linearScore, trainLinear } from '../../src/analytics/sentiment/linear.js';
 import { readAmazonReviews } from '../../src/analytics/sentiment/amazon-reviews.js';
-import { baggedThreshold, bestThreshold, binaryScores, DEFAULT_CONFIG, fastBestThreshold, fitPlatt, fitSentiment, LEXICON_STACK_CONFIG, sentimentScorer, storeSentiment, trainSentiment, type SentimentConfig } from '../../src/analytics/sentiment/train.js';
+import { baggedThreshold, bestThreshold, binaryScores, DEFAULT_CONFIG, fastBestThreshold, fitPlatt, fitSentiment, prevalenceThreshold, LEXICON_STACK_CONFIG, sentimentScorer, storeSentiment, trainSentiment, type SentimentConfig } from '../../src/analytics/sentiment/train.js';
 import { PRIOR_FEATURES, priorFeatures, valenceTerms } from '../../src/analytics/sentiment/prior.js';
 import { stackInputs } from '../../src/analytics/sentiment/stack.js';
 import { WINK_FEATURES, winkFeatures } from '../../src/analytics/sentiment/wink.js';
@@ -81,6 +81,18 @@ describe('features and linear models', () => {
     const t = baggedThreshold([0, 0, 0, 1, 1, 1, 1, 1], [0.1, 0.2, 0.3, 0.7, 0.8, 0.85, 0.9, 0.95], 1);
     expect(t).toBeGreaterThan(0.1);
     expect(t).toBeLessThan(0.95);
+  });
+  it('the prevalence threshold calls as many rows negative as there are negatives, wherever the labels fall', () => {
+    // 3 negatives; the third-lowest score is a positive's: the cut still falls after the third-lowest score
+    const y = [0, 1, 0, 1, 1, 0, 1, 1];
+    const p = [0.05, 0.2, 0.1, 0.9, 0.6, 0.7, 0.8, 0.95];
+    const t = prevalenceThreshold(y, p);
+    expect(t).toBeCloseTo((0.2 + 0.6) / 2, 12);
+    expect(p.filter((v) => v < t).length).toBe(3);
+    // unsorted input is left as it was; no negatives / all negatives cut outside the scores
+    expect(p[0]).toBe(0.05);
+    expect(prevalenceThreshold([1, 1], [0.3, 0.4])).toBeLessThan(0.3);
+    expect(prevalenceThreshold([0, 0], [0.3, 0.4])).toBeGreaterThan(0.4);
   });
   it('Platt scaling stays finite on scores of a large scale (a full Newton step from a = 1 overshoots there)', () => {
     const s = [-2000, -1500, -500, 300, 800, 1200, 1800, 2500, -900, 100];
