@@ -4,13 +4,16 @@ import { randomBytes } from 'node:crypto';
 import type { Backend } from '../store/backend.js';
 import { step } from '../store/sql.js';
 import { usageError } from '../util/errors.js';
-import { emailHash, phoneHash } from './hmac.js';
+import { emailHash } from './hmac.js';
+import { hmacPads } from './key.js';
 import { normaliseEmail } from './email.js';
-import { phoneE164 } from './phone.js';
+import { nationalNumber } from './phone.js';
 
 export interface EraseRequest {
   email?: string;
   phone?: string;
+  /** the country a national --phone is read in (ISO code); by default every country the store holds */
+  country?: string;
   /** platform:platform_customer_id */
   account?: string;
 }
@@ -27,6 +30,7 @@ export interface EraseReport {
 }
 
 export async function eraseSubject(db: Backend, key: Buffer, req: EraseRequest): Promise<EraseReport> {
+  if (req.country !== undefined && req.phone === undefined) throw usageError('--country reads a national --phone; give it with --phone');
   const given = [req.email, req.phone, req.account].filter((x) => x !== undefined).length;
   if (given !== 1) throw usageError('name exactly one of --email, --phone, --account');
   const where: string[] = [];
@@ -39,12 +43,11 @@ export async function eraseSubject(db: Backend, key: Buffer, req: EraseRequest):
     where.push('email_hash = $1 OR platform_customer_id = $1');
     clear.push(req.email.trim(), normaliseEmail(req.email)!);
   } else if (req.phone !== undefined) {
-    const hs = [...new Set([phoneHash(key, req.phone), phoneHash(key, req.phone, 'CN'), phoneHash(key, req.phone, 'FR')].filter((h): h is string => h !== null))];
-    if (hs.length === 0) throw usageError(`--phone ${JSON.stringify(req.phone)} is not a phone number`, 'write it as +8613812345678 or with its national prefix');
-    hs.forEach((h) => params.push(h));
-    where.push(`phone_hash IN (${hs.map((_, i) => `$${i + 1}`).join(', ')})`);
-    const e164 = phoneE164(req.phone);
-    clear.push(req.phone.trim(), ...(e164 ? [e164, e164.replace(/^\+\d{1,2}/, '')] : []));
+    const forms = await phoneForms(db, key, req.phone, req.country);
+    if (forms.length === 0) throw usageError(`--phone ${JSON.stringify(req.phone)} is not a phone number${req.country ? ` in ${req.country}` : ''}`, 'write it as +8613812345678 or with its national prefix and --country');
+    forms.forEach((f) => params.push(f.hash));
+    where.push(`phone_hash IN (${forms.map((_, i) => `$${i + 1}`).join(', ')})`);
+    clear.push(req.phone.trim(), ...forms.flatMap((f) => [f.e164, nationalNumber(f.e164) ?? f.e164]));
   } else {
     const at = req.account!.indexOf(':');
     if (at <= 0) throw usageError(`--account must be platform:id, got ${JSON.stringify(req.account)}`, 'e.g. --account ebay:johnsmith_12');
@@ -112,4 +115,27 @@ export async function eraseSubject(db: Backend, key: Buffer, req: EraseRequest):
     await db.run(step('DROP TABLE __of_erase'));
     return report;
   });
+}
+
+/** The E.164 forms (and their keyed hashes) ingest may have stored for a phone as written: the same SQL macros
+ *  (of_phone_e164_in, of_hmac), in the country given or else in each country the store holds (account and ship-to
+ *  countries, and none). A national number that reads as two stored numbers in two countries is refused: erasing
+ *  the wrong buyer cannot be undone. */
+export async function phoneForms(db: Backend, key: Buffer, phone: string, country?: string): Promise<{ e164: string; hash: string }[]> {
+  const pads = hmacPads(key);
+  const countries = country !== undefined ? 'SELECT CAST($4 AS VARCHAR) AS c'
+    : 'SELECT country AS c FROM customer_account UNION SELECT ship_country FROM orders UNION SELECT NULL';
+  const forms = await db.all<{ e164: string; hash: string; countries: string }>(step(`
+    SELECT e AS e164, of_hmac($2, $3, e) AS hash, string_agg(DISTINCT coalesce(c, '-'), ', ' ORDER BY coalesce(c, '-')) AS countries
+    FROM (SELECT c, of_phone_e164_in($1, c) AS e FROM (${countries})) WHERE e IS NOT NULL GROUP BY e ORDER BY e`,
+  country !== undefined ? [phone, pads.ipad, pads.opad, country] : [phone, pads.ipad, pads.opad]));
+  if (forms.length <= 1) return forms;
+  const stored = new Set((await db.all<{ h: string }>(step(
+    `SELECT DISTINCT phone_hash AS h FROM customer_account WHERE phone_hash IN (${forms.map((_, i) => `$${i + 1}`).join(', ')})`, forms.map((f) => f.hash)))).map((r) => r.h));
+  const found = forms.filter((f) => stored.has(f.hash));
+  if (found.length > 1) {
+    throw usageError(`--phone ${JSON.stringify(phone)} is a national number that reads as ${found.map((f) => `${f.e164} (${f.countries})`).join(' or ')}, and the store holds more than one of them`,
+      'name its country with --country, or write it with its + prefix');
+  }
+  return found.length === 1 ? found : forms;
 }

@@ -11,9 +11,9 @@ export function hmacHex(key: Buffer, msg: string | null): string | null {
 }
 
 export const emailHash = (key: Buffer, email: string | null | undefined, opts?: EmailOptions) => hmacHex(key, normaliseEmail(email, opts));
-export const phoneHash = (key: Buffer, phone: string | null | undefined, defaultCountry?: string) => hmacHex(key, phoneE164(phone, defaultCountry));
+export const phoneHash = (key: Buffer, phone: string | null | undefined, defaultCountry?: string | null) => hmacHex(key, phoneE164(phone, defaultCountry));
 
-export const phoneFragmentHash = (key: Buffer, phone: string | null | undefined, defaultCountry?: string) => hmacHex(key, phoneFragment(phone, defaultCountry));
+export const phoneFragmentHash = (key: Buffer, phone: string | null | undefined, defaultCountry?: string | null) => hmacHex(key, phoneFragment(phone, defaultCountry));
 
 /** One name token's keyed hash as ingest stores it: 16 hex digits of SHA-256((key ⊕ ipad) || `name:<token>`), HMAC's
  *  inner hash (one SHA-256 per token: the full HMAC per token made ingest's macro ten times slower). Equality is all

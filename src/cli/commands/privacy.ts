@@ -59,7 +59,8 @@ export function register(program: Command): void {
     .option('--email <address>', 'the buyer e-mail')
     .option('--phone <number>', 'the buyer phone')
     .option('--account <platform:id>', 'one platform account')
-    .action(async (o: { email?: string; phone?: string; account?: string }, cmd: Command) => {
+    .option('--country <code>', 'the country a national --phone is read in (ISO code, e.g. GB); default: each country the store holds')
+    .action(async (o: { email?: string; phone?: string; account?: string; country?: string }, cmd: Command) => {
       const g = globals(cmd);
       await withProject(g, async (p) => {
         const key = loadKey(g.keyFile);

@@ -1,6 +1,7 @@
 // Merge protection in the manner of Segment's identity resolution: per-identifier limits, priorities and blocked
 // values, so one shared phone or a placeholder e-mail cannot merge a hundred people.
 import { emailHash, hmacHex, phoneHash } from '../../privacy/hmac.js';
+import { PHONE_COUNTRIES } from '../../privacy/phone.js';
 
 export interface MergeRules {
   /** most accounts one person may hold on one platform */
@@ -31,14 +32,16 @@ export const DEFAULT_MERGE_RULES: MergeRules = {
     '13000000000', '+8613800000000', '00000000000', '+33000000000'],
 };
 
-/** Blocked values as the keyed hashes ingest stores (both our normalisation and the raw forms ingest may hash). */
+/** Blocked values as the keyed hashes ingest stores (its phone rule in every country, and the raw forms stores
+ *  ingested before that rule may hold). */
 export function blockedHashes(key: Buffer, rules: MergeRules): Set<string> {
   const out = new Set<string>();
   for (const e of rules.blockedEmails) {
     for (const h of [emailHash(key, e), emailHash(key, e, { providerRules: true })]) if (h) out.add(h);
   }
   for (const p of rules.blockedPhones) {
-    for (const h of [phoneHash(key, p), phoneHash(key, p, 'CN'), phoneHash(key, p, 'FR')]) if (h) out.add(h);
+    // every form ingest's rule may have stored (phoneHash is that rule): no country, and each country it reads
+    for (const c of [undefined, ...PHONE_COUNTRIES]) { const h = phoneHash(key, p, c); if (h) out.add(h); }
     const digits = p.replace(/\D/g, '');
     for (const raw of [`+${digits}`, `+1${digits}`, `+86${digits}`]) out.add(phoneHashRaw(key, raw));
   }

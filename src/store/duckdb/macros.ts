@@ -104,40 +104,50 @@ export function duckdbMacros(): SqlStep[] {
   return macros.map((m) => ({ sql: `CREATE OR REPLACE TEMP MACRO ${m}` }));
 }
 
+/** What a phone field may carry besides the number, removed before its digits are read: an optional trunk "(0)"
+ *  (+44 (0)20 7946 0958) and a trailing extension (x89, ext. 12, #12, 转123). The one rule for phones lives in
+ *  these macros; privacy/phone.ts ports it to JS value for value (test/privacy/phone-agreement.test.ts).
+ *  Blanks are spelled [\t\n\f\r ] (RE2's \s) so that the JS RegExp of the same text matches alike. */
+export const PHONE_NOISE = '\\(0\\)|[\\t\\n\\f\\r ]*(?:ext(?:ension)?\\.?:?|x|#|转|分机)[\\t\\n\\f\\r ]*\\d{1,6}[\\t\\n\\f\\r ]*$';
+
 /** Macros for personal data: E.164 phones (CN mobiles and NANP numbers recognised), masked names. */
 export function duckdbPiiMacros(): SqlStep[] {
+  const ccs = PHONE_REGIONS.map((r) => r[1]).join('|');
   return [
-    `of_phone_digits(s) AS regexp_replace(of_fold(s), '[^0-9+*]', '', 'g')`,
-    `of_phone_e164(s) AS CASE
-        WHEN s IS NULL OR contains(of_phone_digits(s), '*') THEN NULL
-        WHEN regexp_matches(of_phone_digits(s), '^\\+\\d{8,15}$') THEN of_phone_digits(s)
-        WHEN regexp_matches(of_phone_digits(s), '^00\\d{8,15}$') THEN '+' || substr(of_phone_digits(s), 3)
-        WHEN regexp_matches(of_phone_digits(s), '^1[3-9]\\d{9}$') THEN '+86' || of_phone_digits(s)
-        WHEN regexp_matches(of_phone_digits(s), '^86(1[3-9]\\d{9})$') THEN '+' || of_phone_digits(s)
-        WHEN regexp_matches(of_phone_digits(s), '^[2-9]\\d{9}$') THEN '+1' || of_phone_digits(s)
-        WHEN regexp_matches(of_phone_digits(s), '^1[2-9]\\d{9}$') THEN '+' || of_phone_digits(s)
-        ELSE NULL END`,
+    // the digits, '+' and '*' of a phone as written (folded, without trunk "(0)" and extension)
+    `of_phone_digits(s) AS regexp_replace(regexp_replace(of_fold(s), ${sqlString(PHONE_NOISE)}, '', 'gi'), '[^0-9+*]', '', 'g')`,
     `of_mask_name(s) AS CASE
         WHEN of_fold(s) IS NULL THEN NULL
         WHEN regexp_matches(of_fold(s), '^\\p{Han}') THEN substr(of_fold(s), 1, 1) || repeat('*', length(of_fold(s)) - 1)
         ELSE regexp_replace(of_fold(s), '([\\p{L}\\p{N}])[\\p{L}\\p{N}]*', '\\1***', 'g') END`,
     ...phoneRegionMacros(),
-    // E.164 with the record's country for national numbers (privacy/phone.ts phoneE164 with a default country): a
-    // '+'/00 number, a CN mobile or a NANP country keeps of_phone_e164's rules; other countries of PHONE_REGIONS
-    // drop the trunk 0 and prefix the calling code when the length is possible there; unknown countries give NULL.
-    // Macros are inlined: a value used several times is bound once through a one-element list_transform, else
-    // the nested expansions make a tree DuckDB takes seconds to plan.
-    `of_phone_e164_in(s, c) AS CASE
-        WHEN s IS NULL THEN NULL
-        WHEN nullif(upper(trim(c)), '') IS NULL OR upper(trim(c)) IN ('US', 'CA') THEN of_phone_e164(s)
-        ELSE list_transform([{d: of_phone_digits(s), c: upper(trim(c))}], x -> CASE
-          WHEN contains(x.d, '*') THEN NULL
-          WHEN regexp_matches(x.d, '^(\\+|00|1[3-9]\\d{9}$|861[3-9]\\d{9}$)') THEN of_phone_e164(s)
-          ELSE of_phone_national(replace(x.d, '+', ''), of_phone_cc(x.c), of_phone_trunk(x.c), of_phone_lens(x.c)) END)[1] END`,
     `of_phone_national(d, cc, trunk, lens) AS list_transform([{d: d, cc: cc, trunk: trunk, lens: lens}], x -> CASE
         WHEN x.cc IS NULL OR x.d = '' THEN NULL
         WHEN x.trunk AND starts_with(x.d, '0') THEN (CASE WHEN list_contains(x.lens, length(x.d) - 1) THEN '+' || x.cc || substr(x.d, 2) END)
         WHEN list_contains(x.lens, length(x.d)) THEN '+' || x.cc || x.d END)[1]`,
+    // the digits after '+' or 00: NANP needs exactly 10 after the 1; a calling code of PHONE_REGIONS needs a possible
+    // national length there (a written trunk 0 after it is dropped: +33 06…); other codes take 8–15 digits in all
+    `of_phone_intl(n) AS CASE
+        WHEN NOT regexp_full_match(n, '[1-9]\\d{7,14}') THEN NULL
+        WHEN starts_with(n, '1') THEN (CASE WHEN length(n) = 11 THEN '+' || n END)
+        WHEN regexp_matches(n, '^(?:${ccs})') THEN list_transform([regexp_extract(n, '^(${ccs})', 1)],
+          cc -> of_phone_national(substr(n, length(cc) + 1), cc, of_phone_cc_trunk(cc), of_phone_cc_lens(cc)))[1]
+        ELSE '+' || n END`,
+    // E.164 with the record's country for national numbers (privacy/phone.ts phoneE164 is the same rule in JS):
+    // '+' or 00 → international (of_phone_intl); an 11-digit 1[3-9]… is a CN mobile in any record country (a Chinese
+    // buyer's billing country is often the shop's: US), also as bare 86 + mobile; no country, US or CA: 10 digits
+    // [2-9]… (or 1 + them) are NANP; other countries
+    // of PHONE_REGIONS drop the trunk 0 and prefix the calling code when the length is possible there; unknown
+    // countries give NULL. A value used several times is bound once through a one-element list_transform, else the
+    // nested macro expansions make a tree DuckDB takes seconds to plan and evaluates the regexps again per mention.
+    `of_phone_e164_in(s, c) AS list_transform([{d: of_phone_digits(s), c: nullif(upper(trim(c)), '')}], x -> CASE
+        WHEN x.d IS NULL OR x.d = '' OR contains(x.d, '*') THEN NULL
+        WHEN starts_with(x.d, '+') OR starts_with(x.d, '00') THEN of_phone_intl(regexp_replace(x.d, '^(\\+|00)', ''))
+        WHEN regexp_full_match(x.d, '1[3-9]\\d{9}') THEN '+86' || x.d
+        WHEN regexp_full_match(x.d, '861[3-9]\\d{9}') THEN '+' || x.d
+        WHEN x.c IS NULL OR x.c IN ('US', 'CA') THEN (CASE WHEN regexp_full_match(x.d, '1?[2-9]\\d{9}') THEN '+1' || right(x.d, 10) END)
+        ELSE of_phone_national(replace(x.d, '+', ''), of_phone_cc(x.c), of_phone_trunk(x.c), of_phone_lens(x.c)) END)[1]`,
+    `of_phone_e164(s) AS of_phone_e164_in(s, NULL)`,
     // the fragment masked exports keep (138****5678: first 3 + last 4 digits of the national number), from a
     // masked or a full number (privacy/phone.ts phoneFragment)
     `of_phone_fragment(s, c) AS CASE
@@ -162,8 +172,8 @@ export function duckdbPiiMacros(): SqlStep[] {
 
 /** Countries whose national phone numbers ingest turns into E.164 (with the country given by the mapping):
  *  calling code, whether a leading trunk 0 is dropped, and the possible lengths of the national number
- *  (libphonenumber's metadata; test/privacy/normalise.test.ts checks each against phoneE164). NANP and CN mobiles
- *  have their own rules in of_phone_e164. Italy is left out: its numbers keep the leading 0. */
+ *  (libphonenumber's metadata; test/privacy/normalise.test.ts checks each against libphonenumber-js). NANP and CN mobiles
+ *  have their own rules in of_phone_e164_in. Italy is left out: its numbers keep the leading 0. */
 export const PHONE_REGIONS: readonly (readonly [string, string, boolean, readonly number[]])[] = [
   ['FR', '33', true, [9]], ['GB', '44', true, [7, 9, 10]], ['DE', '49', true, [6, 7, 8, 9, 10, 11, 12, 13]],
   ['ES', '34', false, [9]], ['PT', '351', false, [9]], ['NL', '31', true, [9]], ['BE', '32', true, [8, 9]],
@@ -174,9 +184,12 @@ export const PHONE_REGIONS: readonly (readonly [string, string, boolean, readonl
 
 function phoneRegionMacros(): string[] {
   const cases = (f: (r: (typeof PHONE_REGIONS)[number]) => string) => PHONE_REGIONS.map((r) => `WHEN ${sqlString(r[0])} THEN ${f(r)}`).join(' ');
+  const byCode = (f: (r: (typeof PHONE_REGIONS)[number]) => string) => PHONE_REGIONS.map((r) => `WHEN ${sqlString(r[1])} THEN ${f(r)}`).join(' ');
   return [
     `of_phone_cc(c) AS CASE c ${cases((r) => sqlString(r[1]))} END`,
     `of_phone_trunk(c) AS CASE c ${cases((r) => String(r[2]))} ELSE false END`,
     `of_phone_lens(c) AS CASE c ${cases((r) => `[${r[3].join(', ')}]`)} END`,
+    `of_phone_cc_trunk(cc) AS CASE cc ${byCode((r) => String(r[2]))} ELSE false END`,
+    `of_phone_cc_lens(cc) AS CASE cc ${byCode((r) => `[${r[3].join(', ')}]`)} END`,
   ];
 }
