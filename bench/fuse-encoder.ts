@@ -1,8 +1,9 @@
 // `npm run bench -- fuse-encoder --db STORE --truth DIR/truth/listings.csv [--seeds=1,2,3,4,5] [--encoder-seed=1]
 // [--steps=600] [--json]`: product fusion (`fuse products`) against a generator truth, once per GBDT seed, three ways:
 // the plain matcher; with the title-encoder member (`fuse products --encoder`, the encoder trained as
-// `omnifuse models train-encoder` trains it); and a control whose "encoder" gives every title the same embedding, so
-// its member's cosine carries no information — what averaging two models gains without the encoder.
+// `omnifuse models train-encoder` trains it: its nearest titles as extra candidates and its member in the matcher);
+// the member without the extra candidates ('member only'); and a control whose "encoder" gives every title the same
+// embedding, so its member's cosine carries no information — what averaging two models gains without the encoder.
 // STORE is an ingested store (omnifuse sample + init + ingest); it is copied first and left as it was. The encoder is
 // read back from the registry as the CLI reads it (the int8 table): the float weights training returns score pairs a
 // little differently, which moves F1 by a few tenths on a seed.
@@ -11,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEncoder, trainStoreEncoder } from '../src/ai/encoder/store-train.js';
 import type { EncoderWeights } from '../src/ai/encoder/model.js';
-import { fuseProducts } from '../src/fusion/product/fuse.js';
-import { evaluateFusion } from '../src/fusion/product/evaluate.js';
+import { fuseProducts, type FuseInternals, type FuseOptions } from '../src/fusion/product/fuse.js';
+import { evaluateFusion, pairCompleteness } from '../src/fusion/product/evaluate.js';
 import { openStore } from '../src/store/open.js';
 
 const args = process.argv.slice(2);
@@ -39,22 +40,29 @@ const encoderSeconds = (performance.now() - t0) / 1000;
 const enc = await loadEncoder(db);
 if (!enc) throw new Error('the trained encoder is not in the registry');
 const blind: EncoderWeights = { ...enc.weights, table: new Float32Array(enc.weights.table.length) };
-const designs = {
+const designs: Record<string, FuseOptions['encoder']> = {
   plain: undefined,
   encoder: { weights: enc.weights, version: enc.info.version },
-  control: { weights: blind, version: enc.info.version },
+  'member only': { weights: enc.weights, version: enc.info.version, blocking: false },
+  control: { weights: blind, version: enc.info.version, blocking: false },
 };
 
-interface Row { design: string; seed: number; threshold: number; f1: number; f1NoIdentifier: number; precision: number; recall: number; seconds: number }
+interface Row { design: string; seed: number; threshold: number; f1: number; f1NoIdentifier: number; precision: number; recall: number; seconds: number; candidates: number; fromEncoder: number; pairCompleteness: number }
 const rows: Row[] = [];
 for (const [design, encoder] of Object.entries(designs)) {
   for (const seed of seeds) {
     const t = performance.now();
-    const r = await fuseProducts(db, { retrain: true, gbdt: { seed }, ...(encoder ? { encoder } : {}) });
+    let inside: FuseInternals | undefined;
+    const r = await fuseProducts(db, { retrain: true, gbdt: { seed }, ...(encoder ? { encoder } : {}) }, (x) => (inside = x));
+    const seconds = (performance.now() - t) / 1000;
     const q = await evaluateFusion(db, truth);
-    const row = { design, seed, threshold: r.model.threshold, f1: q.all.f1, f1NoIdentifier: q.withoutIdentifier.f1, precision: q.all.precision, recall: q.all.recall, seconds: (performance.now() - t) / 1000 };
+    const pc = inside ? (await pairCompleteness(db, truth, inside.records, inside.candidates)).completeness : NaN;
+    const row = {
+      design, seed, threshold: r.model.threshold, f1: q.all.f1, f1NoIdentifier: q.withoutIdentifier.f1, precision: q.all.precision, recall: q.all.recall, seconds,
+      candidates: r.candidates.total, fromEncoder: r.candidates.fromEncoder, pairCompleteness: pc,
+    };
     rows.push(row);
-    if (!json) process.stderr.write(`${design} seed ${seed}: F1 ${(row.f1 * 100).toFixed(2)} (no identifier ${(row.f1NoIdentifier * 100).toFixed(2)}), ${row.seconds.toFixed(1)} s\n`);
+    if (!json) process.stderr.write(`${design} seed ${seed}: F1 ${(row.f1 * 100).toFixed(2)} (no identifier ${(row.f1NoIdentifier * 100).toFixed(2)}), ${row.candidates} candidates (${row.fromEncoder} from the encoder), pair completeness ${(pc * 100).toFixed(2)}, ${row.seconds.toFixed(1)} s\n`);
   }
 }
 await db.close();
@@ -70,6 +78,7 @@ const summary = Object.keys(designs).map((design) => {
   return {
     design, f1: stat(rs.map((r) => r.f1)), f1NoIdentifier: stat(rs.map((r) => r.f1NoIdentifier)),
     winsOverPlain: rs.filter((r) => r.f1 > (plainBySeed.get(r.seed) ?? Infinity)).length,
+    candidates: rs[0]?.candidates ?? 0, pairCompleteness: rs[0]?.pairCompleteness ?? NaN,
   };
 });
 if (json) {
@@ -77,5 +86,7 @@ if (json) {
 } else {
   const f = (s: { mean: number; sd: number }) => `${(s.mean * 100).toFixed(2)} ± ${(s.sd * 100).toFixed(2)}`;
   console.log(`encoder trained in ${encoderSeconds.toFixed(1)} s; GBDT seeds ${seeds.join(',')}`);
-  for (const s of summary) console.log(`${s.design.padEnd(8)} F1 ${f(s.f1)}  without identifiers ${f(s.f1NoIdentifier)}  seeds above plain: ${s.winsOverPlain}/${seeds.length}`);
+  for (const s of summary) {
+    console.log(`${s.design.padEnd(11)} F1 ${f(s.f1)}  without identifiers ${f(s.f1NoIdentifier)}  seeds above plain: ${s.winsOverPlain}/${seeds.length}  candidates ${s.candidates}, pair completeness ${(s.pairCompleteness * 100).toFixed(2)}`);
+  }
 }

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--one-per-platform', 'at most one listing per platform in a product')
     .option('--linkage <x>', 'mean score two clusters need to merge, as a multiple of the threshold (default 1)')
     .option('--self-training <n>', 'self-training rounds after the first clustering (default 1, 0 = identifier labels only)')
-    .option('--encoder', 'also use the title encoder (`omnifuse models train-encoder`): the matcher averages in a model that reads the encoder cosine of the two titles')
+    .option('--encoder', 'also use the title encoder (`omnifuse models train-encoder`): its nearest titles become candidates, and the matcher averages in a model that reads the encoder cosine of the two titles')
     .option('--truth <listings.csv>', 'score the result against a generator truth/listings.csv (pairwise precision, recall, F1)')
     .action(async (o: FuseFlags, cmd: Command) => {
       const g = globals(cmd);
@@ -43,7 +43,7 @@ export function register(program: Command): void {
         const quality = o.truth ? await evaluateFusion(p.db, o.truth) : undefined;
         if (g.json) return printJson({ ...r, ...(quality ? { quality } : {}) });
         say(`${r.listings.toLocaleString('en-US')} listings → ${r.products.toLocaleString('en-US')} products (${r.multiListingProducts.toLocaleString('en-US')} on several listings), run ${r.runId}`);
-        say(`candidates: ${r.candidates.total.toLocaleString('en-US')} pairs (${r.candidates.fromKeys.toLocaleString('en-US')} by identifier/code keys, ${r.candidates.fromNeighbours.toLocaleString('en-US')} by TF-IDF neighbours), reduction ratio ${pct(r.candidates.reductionRatio)}%`);
+        say(`candidates: ${r.candidates.total.toLocaleString('en-US')} pairs (${r.candidates.fromKeys.toLocaleString('en-US')} by identifier/code keys, ${r.candidates.fromNeighbours.toLocaleString('en-US')} by TF-IDF neighbours${r.candidates.fromEncoder > 0 ? `, ${r.candidates.fromEncoder.toLocaleString('en-US')} by encoder neighbours` : ''}), reduction ratio ${pct(r.candidates.reductionRatio)}%`);
         say(`matcher: ${r.model.name} v${r.model.version} ${r.model.trained ? 'trained now' : 'reused'} (threshold ${r.model.threshold.toFixed(3)}${r.model.validF1 === null ? '' : `, held-out weak-label F1 ${pct(r.model.validF1)}`})`);
         say(`links: ${r.accepted.identifier} by identifier, ${r.accepted.model} by model, ${r.accepted.human} by human decision; ${r.refusedMerges} merges refused by the chaining guard`);
         say(`ids: ${r.ids.kept} kept, ${r.ids.new} new, ${r.ids.merges} merges, ${r.ids.splits} splits, ${r.ids.retired} retired`);

@@ -20,10 +20,12 @@ export interface Candidates {
   /** a[i] < b[i], distinct pairs, sorted by (a, b). */
   readonly a: Uint32Array;
   readonly b: Uint32Array;
-  /** 1 = from a shared key, 2 = from TF-IDF neighbours, 3 = both. */
+  /** Bits: 1 = from a shared key, 2 = from TF-IDF neighbours, 4 = from title-encoder neighbours. */
   readonly source: Uint8Array;
   readonly fromKeys: number;
   readonly fromNeighbours: number;
+  /** Pairs the title encoder's neighbours proposed (`fuse products --encoder`; 0 without). */
+  readonly fromEncoder: number;
 }
 
 /** A growable Float64Array of packed pairs. */
@@ -124,7 +126,7 @@ export function keyPairs(keys: readonly (readonly string[])[], maxKeyFrequency: 
   return out.sortedUnique(n);
 }
 
-export async function blockCandidates(texts: readonly string[], keys: readonly (readonly string[])[], o: BlockOptions = DEFAULT_BLOCK, parallel: ParallelOptions = {}): Promise<Candidates> {
+export async function blockCandidates(texts: readonly string[], keys: readonly (readonly string[])[], o: BlockOptions = DEFAULT_BLOCK, parallel: ParallelOptions = {}, byEncoder: Float64Array = new Float64Array(0)): Promise<Candidates> {
   const n = texts.length;
   const ranges = shares(n, parallel, PARALLEL_MIN_QUERIES);
   const index = buildNeighbourIndex(texts, ranges.length > 1);
@@ -167,5 +169,30 @@ export async function blockCandidates(texts: readonly string[], keys: readonly (
     b[m] = k - (a[m] as number) * n;
     source[m] = s;
   }
-  return { a: a.slice(0, m), b: b.slice(0, m), source: source.slice(0, m), fromKeys, fromNeighbours };
+  const merged = { a: a.slice(0, m), b: b.slice(0, m), source: source.slice(0, m), fromKeys, fromNeighbours, fromEncoder: 0 };
+  return byEncoder.length === 0 ? merged : withEncoderPairs(merged, byEncoder, n);
+}
+
+/** Candidates with the title encoder's neighbour pairs (packed a·n + b, ascending, distinct) merged in as source bit 4. */
+function withEncoderPairs(c: Candidates, enc: Float64Array, n: number): Candidates {
+  const total = c.a.length + enc.length;
+  const a = new Uint32Array(total);
+  const b = new Uint32Array(total);
+  const source = new Uint8Array(total);
+  let m = 0;
+  for (let x = 0, y = 0; x < c.a.length || y < enc.length; m++) {
+    const u = x < c.a.length ? (c.a[x] as number) * n + (c.b[x] as number) : Infinity;
+    const v = y < enc.length ? (enc[y] as number) : Infinity;
+    const k = Math.min(u, v);
+    let s = 0;
+    if (u === k) s |= c.source[x++] as number;
+    if (v === k) {
+      s |= 4;
+      y++;
+    }
+    a[m] = Math.floor(k / n);
+    b[m] = k - (a[m] as number) * n;
+    source[m] = s;
+  }
+  return { a: a.slice(0, m), b: b.slice(0, m), source: source.slice(0, m), fromKeys: c.fromKeys, fromNeighbours: c.fromNeighbours, fromEncoder: enc.length };
 }

@@ -19,6 +19,7 @@ import { embedListings, pairCosines, storedProductMatcher, trainProductMatcher, 
 import type { EncoderWeights } from '../../ai/encoder/model.js';
 import { createProfileContext, fitListingStats } from './listing-profiles.js';
 import { N_PAIR_FEATURES } from './pair-features.js';
+import { DEFAULT_DENSE, denseNeighbourPairs, type DenseNeighbourOptions } from './dense-neighbours.js';
 import { flattenForest, predictRows, withColumn } from './pair-scoring.js';
 import { scoreRows, startFeatures } from './pair-workers.js';
 import { collapseListingsStep, dropJunkGtins, LISTING_WORK, loadListingRecords, type ListingRecord } from './records.js';
@@ -49,7 +50,12 @@ export interface FuseOptions {
    * A title encoder (the registry's title-encoder, its version): the matcher becomes the mean of the pair-feature model
    * and a model that also reads the encoder cosine of the two titles (docs/encoder.md, "In product fusion").
    */
-  readonly encoder?: { readonly weights: EncoderWeights; readonly version: number };
+  readonly encoder?: {
+    readonly weights: EncoderWeights;
+    readonly version: number;
+    /** Nearest listings by embedding as extra blocking candidates (default DEFAULT_DENSE; false: the matcher only). */
+    readonly blocking?: false | Partial<DenseNeighbourOptions>;
+  };
   /** Threads for the per-listing text and profiles, neighbour queries and pair features on large runs (default: the machine's cores; 1 = this thread only). */
   readonly threads?: number;
   readonly onProgress?: (stage: string, detail: string) => void;
@@ -67,7 +73,7 @@ export interface FuseResult {
   readonly listings: number;
   readonly products: number;
   readonly multiListingProducts: number;
-  readonly candidates: { readonly total: number; readonly fromKeys: number; readonly fromNeighbours: number; readonly reductionRatio: number };
+  readonly candidates: { readonly total: number; readonly fromKeys: number; readonly fromNeighbours: number; readonly fromEncoder: number; readonly reductionRatio: number };
   readonly weakLabels: { readonly train: number; readonly valid: number; readonly positives: number; readonly hardNegatives: number; readonly farNegatives: number } | null;
   readonly model: { readonly name: string; readonly version: number; readonly threshold: number; readonly trained: boolean; readonly validF1: number | null };
   readonly accepted: Record<Method, number>;
@@ -145,7 +151,17 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   // cores idle.
   const ctx = createProfileContext(matcher?.artefact.stats ?? fitListingStats(pairRecords, opts.statsSample ?? 50_000, 1));
   const profilesDone = startProfiles(ctx, pairRecords, parallel);
-  const candidates = await blockCandidates(blockTexts, prepared.keys, { ...DEFAULT_BLOCK, ...opts.block }, parallel);
+  let emb: ListingEmbeddings | undefined;
+  let encoderPairs: Float64Array | undefined;
+  if (opts.encoder) {
+    emb = embedListings(opts.encoder.weights, opts.encoder.version, pairRecords);
+    if (opts.encoder.blocking !== false) {
+      const skip = Uint8Array.from(records, (r, i) => (r.variantParent || !(pairRecords[i] as PairRecord).attrs.title?.trim() ? 1 : 0));
+      encoderPairs = denseNeighbourPairs(emb.e, emb.weights.dim, skip, { ...DEFAULT_DENSE, ...opts.encoder.blocking });
+    }
+    lap('embed', `${n} titles, title-encoder v${opts.encoder.version}${encoderPairs ? `, ${encoderPairs.length} neighbour pairs` : ''}`);
+  }
+  const candidates = await blockCandidates(blockTexts, prepared.keys, { ...DEFAULT_BLOCK, ...opts.block }, parallel, encoderPairs);
   const total = candidates.a.length;
   lap('block', `${total} candidate pairs`);
   internals?.({ records, candidates });
@@ -156,11 +172,6 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   const views: MatcherViews = { aliases: [...aliases], boilerplate: [...boilerplate].map(([p, set]) => [p, [...set].sort()]) };
   const profiles = await profilesDone();
   lap('profile', `${n} listings`);
-  let emb: ListingEmbeddings | undefined;
-  if (opts.encoder) {
-    emb = embedListings(opts.encoder.weights, opts.encoder.version, pairRecords);
-    lap('embed', `${n} titles, title-encoder v${opts.encoder.version}`);
-  }
   const ridOf = new Map<string, number>();
   for (const r of records) ridOf.set(`${r.platform}\u0000${r.id}`, r.rid);
   const human = new Map<number, 'accept' | 'reject'>();
@@ -322,7 +333,7 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   const count = (k: IdChange['kind']) => ids.changes.filter((c) => c.kind === k).length;
   return {
     runId, listings: n, products: cl.nClusters, multiListingProducts: sizes.filter((s) => s > 1).length,
-    candidates: { total, fromKeys: candidates.fromKeys, fromNeighbours: candidates.fromNeighbours, reductionRatio: n > 1 ? 1 - total / ((n * (n - 1)) / 2) : 1 },
+    candidates: { total, fromKeys: candidates.fromKeys, fromNeighbours: candidates.fromNeighbours, fromEncoder: candidates.fromEncoder, reductionRatio: n > 1 ? 1 - total / ((n * (n - 1)) / 2) : 1 },
     weakLabels: weakStats,
     model: { name: matcher.info.name, version: matcher.info.version, threshold, trained: matcher.trained, validF1: typeof matcher.info.metrics.validF1 === 'number' ? matcher.info.metrics.validF1 : null },
     accepted, refusedMerges: cl.refusedMerges,

@@ -1,5 +1,6 @@
-// Product fusion with the title encoder (`fuse products --encoder`): the matcher is the mean of the pair-feature model
-// and a model that also reads the encoder cosine; stored with the encoder's version, reused only with that encoder.
+// Product fusion with the title encoder (`fuse products --encoder`): its nearest titles join the candidates, and the
+// matcher is the mean of the pair-feature model and a model that also reads the encoder cosine; stored with the
+// encoder's version, reused only with that encoder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../../support/db.js';
 import type { Backend } from '../../../src/store/backend.js';
@@ -28,6 +29,9 @@ afterAll(async () => store.done());
 describe('fuseProducts with the title encoder', () => {
   it('stores an encoder member with the encoder version and keeps the quality floor', async () => {
     expect(first.model.trained).toBe(true);
+    // the encoder's nearest titles were candidates too
+    expect(first.candidates.fromEncoder).toBeGreaterThan(100);
+    expect(first.stages.map((s) => s.stage)).toContain('embed');
     const m = await storedProductMatcher(db);
     expect(m?.artefact.encoder?.encoderVersion).toBe(enc.info.version);
     expect(m?.info.params.titleEncoder).toBe(enc.info.version);
@@ -63,6 +67,7 @@ describe('fuseProducts with the title encoder', () => {
     expect(again.products).toBe(first.products);
     const plain = await fuseProducts(db);
     expect(plain.model.trained).toBe(true);
+    expect(plain.candidates.fromEncoder).toBe(0);
     expect((await storedProductMatcher(db))?.artefact.encoder).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ const allPairs = (n: number): Candidates => {
     a.push(i);
     b.push(j);
   }
-  return { a: Uint32Array.from(a), b: Uint32Array.from(b), source: new Uint8Array(a.length).fill(2), fromKeys: 0, fromNeighbours: a.length };
+  return { a: Uint32Array.from(a), b: Uint32Array.from(b), source: new Uint8Array(a.length).fill(2), fromKeys: 0, fromNeighbours: a.length, fromEncoder: 0 };
 };
 
 describe('seller SKU stems', () => {
