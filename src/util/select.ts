@@ -31,3 +31,20 @@ export function kthSmallest(x: Float64Array, k: number): number {
   }
   return x[k] as number;
 }
+
+/**
+ * Offers (s, id) to a top-k list kept sorted by score, descending, in score[0..n) / id[0..n) (arrays of length k):
+ * a free slot while n < k, else it replaces the weakest when it beats it. Returns the new n.
+ */
+export function offerTopK(score: Float64Array, id: Int32Array, n: number, k: number, s: number, x: number): number {
+  if (n === k && !(s > (score[k - 1] as number))) return n;
+  let i = n < k ? n++ : k - 1;
+  while (i > 0 && (score[i - 1] as number) < s) {
+    score[i] = score[i - 1] as number;
+    id[i] = id[i - 1] as number;
+    i--;
+  }
+  score[i] = s;
+  id[i] = x;
+  return n;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kthSmallest } from '../../src/util/select.js';
+import { kthSmallest, offerTopK } from '../../src/util/select.js';
 import { sfc32 } from '../../src/util/sfc32.js';
 
 describe('kthSmallest', () => {
@@ -22,5 +22,23 @@ describe('kthSmallest', () => {
   it('refuses a rank outside the array', () => {
     expect(() => kthSmallest(new Float64Array(3), 3)).toThrow(RangeError);
     expect(() => kthSmallest(new Float64Array(0), 0)).toThrow(RangeError);
+  });
+});
+
+describe('offerTopK', () => {
+  it('keeps the k best offers sorted, whatever order they come in; ties keep the earlier offer', () => {
+    const rng = sfc32(5, 6, 7, 8, 12);
+    for (let round = 0; round < 50; round++) {
+      const k = 1 + Math.floor(rng() * 6);
+      const offers = Array.from({ length: Math.floor(rng() * 20) }, (_, x) => [Math.floor(rng() * 8), x] as const);
+      const score = new Float64Array(k);
+      const id = new Int32Array(k);
+      let n = 0;
+      for (const [s, x] of offers) n = offerTopK(score, id, n, k, s, x);
+      const want = [...offers].sort((p, q) => q[0] - p[0] || p[1] - q[1]).slice(0, k);
+      expect(n).toBe(want.length);
+      expect(Array.from(id.subarray(0, n))).toEqual(want.map((w) => w[1]));
+      expect(Array.from(score.subarray(0, n))).toEqual(want.map((w) => w[0]));
+    }
   });
 });

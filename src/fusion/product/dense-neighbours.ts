@@ -3,6 +3,7 @@
 // its `probe` nearest cells — so a query scans a few hundred vectors instead of all n.
 import { createRng, sampleIndices } from '../../ai/builtin/rng.js';
 import { PackedPairs } from './block.js';
+import { offerTopK } from '../../util/select.js';
 
 export interface DenseNeighbourOptions {
   /** Neighbours kept per listing. */
@@ -108,25 +109,13 @@ export function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Arr
     members[fill[cellOf[x] as number]!++] = i;
   });
   const probe = Math.min(o.probe, m);
-  const cellScore = new Float64Array(m);
   const cells = new Int32Array(probe);
+  const cellS = new Float64Array(probe);
   const best = new Int32Array(o.k);
   const bestS = new Float64Array(o.k);
   for (const i of ids) {
-    for (let j = 0; j < m; j++) cellScore[j] = dot(e, i, c, j, dim);
-    // the probe best cells, by insertion
     let nc = 0;
-    for (let j = 0; j < m; j++) {
-      const s = cellScore[j] as number;
-      if (nc < probe || s > (cellScore[cells[probe - 1] as number] as number)) {
-        let p = nc < probe ? nc++ : probe - 1;
-        while (p > 0 && (cellScore[cells[p - 1] as number] as number) < s) {
-          cells[p] = cells[p - 1] as number;
-          p--;
-        }
-        cells[p] = j;
-      }
-    }
+    for (let j = 0; j < m; j++) nc = offerTopK(cellS, cells, nc, probe, dot(e, i, c, j, dim), j);
     let nb = 0;
     for (let q = 0; q < nc; q++) {
       const cell = cells[q] as number;
@@ -134,15 +123,7 @@ export function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Arr
         const j = members[x] as number;
         if (j === i) continue;
         const s = dot(e, i, e, j, dim);
-        if (s < o.minCosine || (nb === o.k && s <= (bestS[o.k - 1] as number))) continue;
-        let p = nb < o.k ? nb++ : o.k - 1;
-        while (p > 0 && (bestS[p - 1] as number) < s) {
-          best[p] = best[p - 1] as number;
-          bestS[p] = bestS[p - 1] as number;
-          p--;
-        }
-        best[p] = j;
-        bestS[p] = s;
+        if (s >= o.minCosine) nb = offerTopK(bestS, best, nb, o.k, s, j);
       }
     }
     for (let p = 0; p < nb; p++) {

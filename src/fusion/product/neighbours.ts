@@ -3,6 +3,7 @@
 // The index is flat typed arrays (CSR), so worker threads can answer shares of the queries over shared memory.
 import { textTokens } from '../record-text.js';
 import { normalizeText } from '../text/normalize.js';
+import { offerTopK } from '../../util/select.js';
 
 export interface NeighbourOptions {
   /** Neighbours kept per listing. */
@@ -121,18 +122,7 @@ export function queryNeighbours(idx: NeighbourIndex, options: Partial<NeighbourO
       const d = touched[t] as number;
       const s = scores[d] as number;
       scores[d] = 0;
-      if (s < o.minScore) continue;
-      // insertion into the sorted top-k: a free slot while fewer than k, else replace the weakest
-      if (nBest < o.k || s > (bestScore[o.k - 1] as number)) {
-        let i = nBest < o.k ? nBest++ : o.k - 1;
-        while (i > 0 && (bestScore[i - 1] as number) < s) {
-          bestScore[i] = bestScore[i - 1] as number;
-          bestDoc[i] = bestDoc[i - 1] as number;
-          i--;
-        }
-        bestScore[i] = s;
-        bestDoc[i] = d;
-      }
+      if (s >= o.minScore) nBest = offerTopK(bestScore, bestDoc, nBest, o.k, s, d);
     }
     for (let i = 0; i < nBest; i++) {
       const d = bestDoc[i] as number;
