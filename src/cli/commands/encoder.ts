@@ -1,6 +1,7 @@
 // `omnifuse models train-encoder` (the neural title encoder) and `omnifuse ai extract|usage` (model providers).
 import type { Command } from 'commander';
 import { globals, isTty, intFlag, withProject } from '../context.js';
+import { progressBar } from '../progress.js';
 import { printJson, say, table } from '../output.js';
 import { trainStoreEncoder, loadEncoder } from '../../ai/encoder/store-train.js';
 import { providerFromEnv } from '../../ai/providers/config.js';
@@ -21,14 +22,14 @@ export function register(program: Command): void {
     .action(async (o: { steps: string; maxTitles: string; seed: string }, cmd: Command) => {
       const g = globals(cmd);
       const steps = posInt('--steps', o.steps, 600);
-      const verbose = isTty() && !g.json;
+      const bar = progressBar(isTty() && !g.json);
       await withProject(g, async (p) => {
         const r = await trainStoreEncoder(p.db, {
           maxTitles: posInt('--max-titles', o.maxTitles, 50_000),
           training: { steps, seed: posInt('--seed', o.seed, 1) },
-          ...(verbose ? { onProgress: (s: number, l: number) => process.stderr.write(`\r\x1b[Kstep ${s + 1}/${steps} loss ${l.toFixed(3)}`) } : {}),
+          onProgress: (s: number, l: number) => bar.update(`training, loss ${l.toFixed(3)},`, s + 1, steps, 'steps'),
         });
-        if (verbose) process.stderr.write('\r\x1b[K');
+        bar.end();
         if (g.json) return printJson(r.info);
         say(`${r.info.name} v${r.info.version} stored: ${JSON.stringify(r.info.metrics)}`);
       });
