@@ -93,6 +93,26 @@ describe('blocking on typed arrays', () => {
     });
     expect(checked).toBeGreaterThan(500);
   });
+
+  it('merges the encoder neighbour pairs in: the union, still sorted and distinct, with bit 4 on exactly those pairs', async () => {
+    const texts = listings(600).map((r) => r.title);
+    const keys = texts.map((t) => [t.split(' ')[1] as string]);
+    const plain = await blockCandidates(texts, keys, { maxKeyFrequency: 40, neighbours: {} }, { threads: 1 });
+    // encoder pairs: some already candidates (every 7th), some new
+    const have = Array.from(plain.a, (a, i) => a * 600 + (plain.b[i] as number));
+    const extra = [...have.filter((_, i) => i % 7 === 0), ...Array.from({ length: 50 }, (_, i) => i * 600 + 599 - i)];
+    const enc = Float64Array.from(new Set(extra)).sort();
+    const merged = await blockCandidates(texts, keys, { maxKeyFrequency: 40, neighbours: {} }, { threads: 1 }, enc);
+    const got = Array.from(merged.a, (a, i) => a * 600 + (merged.b[i] as number));
+    expect(got).toEqual([...new Set([...have, ...enc])].sort((x, y) => x - y));
+    const encSet = new Set(enc);
+    const plainSource = new Map(have.map((p, i) => [p, plain.source[i] as number]));
+    got.forEach((p, i) => {
+      expect((merged.source[i] as number) & 4).toBe(encSet.has(p) ? 4 : 0);
+      expect((merged.source[i] as number) & 3).toBe(plainSource.get(p) ?? 0);
+    });
+    expect([merged.fromKeys, merged.fromNeighbours, merged.fromEncoder]).toEqual([plain.fromKeys, plain.fromNeighbours, enc.length]);
+  });
 });
 
 describe('listing work split across threads', () => {
