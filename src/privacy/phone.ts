@@ -57,7 +57,7 @@ export function phoneFragment(text: string | null | undefined, defaultCountry?: 
   if (masked) return masked[1]!;
   const e164 = phoneE164(text, defaultCountry);
   if (e164 === null) return null;
-  const n = e164.startsWith('+86') ? e164.slice(3) : e164.startsWith('+1') ? e164.slice(2) : e164.replace(/^\+\d{2}/, '');
+  const n = nationalNumber(e164) ?? e164.replace(/^\+\d{2}/, '');
   return n.length >= 7 ? `${n.slice(0, 3)}****${n.slice(-4)}` : null;
 }
 

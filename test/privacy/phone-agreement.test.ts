@@ -123,6 +123,19 @@ describe('one phone rule: JS phoneE164/phoneFragment equal the SQL macros ingest
     expect(got).toEqual(EDGES.map(([p, c, e]) => [p, c, e, e]));
   });
 
+  it('keeps the first digits of the national number in a fragment, whatever the length of the calling code (SQL and JS alike)', async () => {
+    // [input, country, the fragment a masked export of the same number keeps]
+    const cases: [string, string, string][] = [
+      ['+351 912 345 678', 'PT', '912****5678'], ['912 345 678', 'PT', '912****5678'], ['+353 85 123 4567', 'IE', '851****4567'],
+      ['+852 9123 4567', 'HK', '912****4567'], ['+33 6 12 34 56 78', 'FR', '612****5678'], ['+1 212 555 0147', 'US', '212****0147'],
+      ['13812345678', 'CN', '138****5678'], ['138****5678', 'CN', '138****5678'],
+    ];
+    const sql = await sqlRule(cases.map((x) => x[0]), [...new Set(cases.map((x) => x[1]))]);
+    const countries = [...new Set(cases.map((x) => x[1]))];
+    const got = cases.map(([p, c], i) => [p, sql.get(`${i}|${countries.indexOf(c)}`)!.f, phoneFragment(p, c)]);
+    expect(got).toEqual(cases.map(([p, , f]) => [p, f, f]));
+  });
+
   it('reads every generator phone in its own region as that person\'s one E.164 number', () => {
     const wrong = generatorPhones().filter((g) => phoneE164(g.text, g.region) !== g.e164);
     expect(wrong).toEqual([]);

@@ -149,12 +149,13 @@ export function duckdbPiiMacros(): SqlStep[] {
         ELSE of_phone_national(replace(x.d, '+', ''), of_phone_cc(x.c), of_phone_trunk(x.c), of_phone_lens(x.c)) END)[1]`,
     `of_phone_e164(s) AS of_phone_e164_in(s, NULL)`,
     // the fragment masked exports keep (138****5678: first 3 + last 4 digits of the national number), from a
-    // masked or a full number (privacy/phone.ts phoneFragment)
+    // masked or a full number (privacy/phone.ts phoneFragment); the national number follows the calling code, whose
+    // length (+351, +44) comes from PHONE_REGIONS (two digits for other codes)
     `of_phone_fragment(s, c) AS CASE
         WHEN s IS NULL THEN NULL
         WHEN regexp_matches(regexp_replace(of_fold(s), '\\s', '', 'g'), '^(?:\\+?86)?\\d{3}\\*{4}\\d{4}$') THEN regexp_extract(regexp_replace(of_fold(s), '\\s', '', 'g'), '(\\d{3}\\*{4}\\d{4})$', 1)
         ELSE list_transform([of_phone_e164_in(s, c)], e -> list_transform([CASE WHEN starts_with(e, '+86') THEN substr(e, 4) WHEN starts_with(e, '+1') THEN substr(e, 3)
-          ELSE regexp_replace(e, '^\\+\\d{2}', '') END], n -> CASE WHEN length(n) >= 7 THEN left(n, 3) || '****' || right(n, 4) END)[1])[1] END`,
+          ELSE regexp_replace(e, '^\\+(?:${ccs}|\\d{2})', '') END], n -> CASE WHEN length(n) >= 7 THEN left(n, 3) || '****' || right(n, 4) END)[1])[1] END`,
     // name tokens (privacy/name-tokens.ts storedNameTokens): Latin names as lower-case accent-free words, Han names as
     // surname + given name (two-character surname for names of four or more); each token as 16 hex of the keyed
     // SHA-256 sha256((key ⊕ ipad) || 'name:' || token) — HMAC's inner hash: one SHA-256 per token instead of two,
