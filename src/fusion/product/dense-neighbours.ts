@@ -3,6 +3,7 @@
 // its `probe` nearest cells — so a query scans a few hundred vectors instead of all n.
 import { createRng, sampleIndices } from '../../ai/builtin/rng.js';
 import { PackedPairs } from './block.js';
+import { fanOut, runTask, shares, type ParallelOptions } from './worker-task.js';
 import { offerTopK } from '../../util/select.js';
 
 export interface DenseNeighbourOptions {
@@ -80,26 +81,34 @@ function kMeans(e: Float32Array, d: number, use: Uint32Array, m: number, iterati
   return c;
 }
 
-/**
- * Packed pairs a·n + b (a < b, ascending, distinct) of each listing and its k most similar listings by embedding
- * (cosine ≥ minCosine), among the cells nearest to it. e: n × dim unit-length rows; listings with skip[i] = 1 are
- * neither queried nor found (no title, or a variant parent, as TF-IDF blocking leaves them out).
- */
-export function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Array, o: DenseNeighbourOptions = DEFAULT_DENSE): Float64Array {
+/** The IVF index: live listings, cell centroids and each cell's members (CSR), plain typed arrays a worker can take. */
+export interface DenseIndex {
+  readonly e: Float32Array;
+  readonly dim: number;
+  readonly n: number;
+  /** Listings that are queried and found, ascending. */
+  readonly ids: Uint32Array;
+  /** m cells × dim, unit length. */
+  readonly centroids: Float32Array;
+  readonly m: number;
+  /** Cell j's listings are members[start[j] .. start[j + 1]). */
+  readonly start: Uint32Array;
+  readonly members: Uint32Array;
+}
+
+/** Cells of the live listings (skip[i] = 1: neither queried nor found). */
+export function buildDenseIndex(e: Float32Array, dim: number, skip: Uint8Array, o: DenseNeighbourOptions = DEFAULT_DENSE): DenseIndex {
   const n = skip.length;
   const live: number[] = [];
   for (let i = 0; i < n; i++) if (!skip[i]) live.push(i);
-  const out = new PackedPairs();
-  if (live.length < 2) return out.sortedUnique(Math.max(n, 1));
   const ids = Uint32Array.from(live);
   const m = Math.max(1, Math.min(ids.length, o.cells ?? Math.round(Math.sqrt(ids.length))));
   const sample = ids.length <= 10_000 ? ids : Uint32Array.from(sampleIndices(createRng(o.seed + 1), ids.length, 10_000), (x) => ids[x] as number);
-  const c = kMeans(e, dim, sample, m, o.iterations, o.seed);
-  // cells as CSR lists of listings
+  const centroids = ids.length === 0 ? new Float32Array(0) : kMeans(e, dim, sample, m, o.iterations, o.seed);
   const cellOf = new Uint32Array(ids.length);
   const start = new Uint32Array(m + 1);
   ids.forEach((i, x) => {
-    cellOf[x] = nearestCell(e, i, c, m, dim);
+    cellOf[x] = nearestCell(e, i, centroids, m, dim);
     start[(cellOf[x]) + 1]!++;
   });
   for (let j = 0; j < m; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
@@ -108,19 +117,27 @@ export function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Arr
   ids.forEach((i, x) => {
     members[fill[cellOf[x] as number]!++] = i;
   });
+  return { e, dim, n, ids, centroids, m, start, members };
+}
+
+/** Calls emit(a, b) with a < b for each of ids[from .. to) and its k most similar live listings (cosine ≥ minCosine)
+ *  among the members of its `probe` nearest cells (a pair may be emitted twice). */
+export function queryDense(x: DenseIndex, o: DenseNeighbourOptions, from: number, to: number, emit: (a: number, b: number) => void): void {
+  const { e, dim, centroids, m, start, members } = x;
   const probe = Math.min(o.probe, m);
   const cells = new Int32Array(probe);
   const cellS = new Float64Array(probe);
   const best = new Int32Array(o.k);
   const bestS = new Float64Array(o.k);
-  for (const i of ids) {
+  for (let q = from; q < to; q++) {
+    const i = x.ids[q] as number;
     let nc = 0;
-    for (let j = 0; j < m; j++) nc = offerTopK(cellS, cells, nc, probe, dot(e, i, c, j, dim), j);
+    for (let j = 0; j < m; j++) nc = offerTopK(cellS, cells, nc, probe, dot(e, i, centroids, j, dim), j);
     let nb = 0;
-    for (let q = 0; q < nc; q++) {
-      const cell = cells[q] as number;
-      for (let x = start[cell] as number; x < (start[cell + 1] as number); x++) {
-        const j = members[x] as number;
+    for (let c = 0; c < nc; c++) {
+      const cell = cells[c] as number;
+      for (let t = start[cell] as number; t < (start[cell + 1] as number); t++) {
+        const j = members[t] as number;
         if (j === i) continue;
         const s = dot(e, i, e, j, dim);
         if (s >= o.minCosine) nb = offerTopK(bestS, best, nb, o.k, s, j);
@@ -128,8 +145,42 @@ export function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Arr
     }
     for (let p = 0; p < nb; p++) {
       const j = best[p] as number;
-      out.push(i < j ? i * n + j : j * n + i);
+      emit(Math.min(i, j), Math.max(i, j));
     }
   }
-  return out.sortedUnique(n);
 }
+
+/**
+ * Packed pairs a·n + b (a < b, ascending, distinct) of each listing and its k most similar listings by embedding
+ * (cosine ≥ minCosine), among the cells nearest to it. e: n × dim unit-length rows; listings with skip[i] = 1 are
+ * neither queried nor found (no title, or a variant parent, as TF-IDF blocking leaves them out). From
+ * PARALLEL_MIN_DENSE listings the queries are shared with worker threads (the same pairs as one thread).
+ */
+export async function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Array, o: DenseNeighbourOptions = DEFAULT_DENSE, parallel: ParallelOptions = {}): Promise<Float64Array> {
+  const index = buildDenseIndex(e, dim, skip, o);
+  const n = Math.max(index.n, 1);
+  const ranges = shares(index.ids.length, parallel, PARALLEL_MIN_DENSE);
+  const parts = await fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('dense-worker', { index, options: o, from, to } satisfies DenseJob), (from, to) => {
+    const near = new PackedPairs();
+    queryDense(index, o, from, to, (a, b) => near.push(a * n + b));
+    return near.a.slice(0, near.n);
+  });
+  const all = new PackedPairs();
+  all.a = new Float64Array(parts.reduce((t, p) => t + p.length, 0));
+  for (const p of parts) {
+    all.a.set(p, all.n);
+    all.n += p.length;
+  }
+  return all.sortedUnique(n);
+}
+
+/** What a dense-worker thread gets. */
+export interface DenseJob {
+  readonly index: DenseIndex;
+  readonly options: DenseNeighbourOptions;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Below this many listings the queries stay on this thread (a worker's start and the copy of the index cost more). */
+export const PARALLEL_MIN_DENSE = 20_000;

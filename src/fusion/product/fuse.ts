@@ -157,7 +157,7 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
     emb = embedListings(opts.encoder.weights, opts.encoder.version, pairRecords);
     if (opts.encoder.blocking !== false) {
       const skip = Uint8Array.from(records, (r, i) => (r.variantParent || !(pairRecords[i] as PairRecord).attrs.title?.trim() ? 1 : 0));
-      encoderPairs = denseNeighbourPairs(emb.e, emb.weights.dim, skip, { ...DEFAULT_DENSE, ...opts.encoder.blocking });
+      encoderPairs = await denseNeighbourPairs(emb.e, emb.weights.dim, skip, { ...DEFAULT_DENSE, ...opts.encoder.blocking }, parallel);
     }
     lap('embed', `${n} titles, title-encoder v${opts.encoder.version}${encoderPairs ? `, ${encoderPairs.length} neighbour pairs` : ''}`);
   }

@@ -47,8 +47,8 @@ describe('dense neighbour blocking', () => {
   const skip = new Uint8Array(n);
   for (let i = 0; i < n; i += 50) skip[i] = 1;
 
-  it('probing every cell finds exactly the k nearest rows (the brute-force answer), skipped rows left out', () => {
-    const got = denseNeighbourPairs(e, dim, skip, { ...DEFAULT_DENSE, k: 3, minCosine: 0.2, cells: 20, probe: 20 });
+  it('probing every cell finds exactly the k nearest rows (the brute-force answer), skipped rows left out', async () => {
+    const got = await denseNeighbourPairs(e, dim, skip, { ...DEFAULT_DENSE, k: 3, minCosine: 0.2, cells: 20, probe: 20 });
     const want = exact(e, dim, skip, 3, 0.2);
     expect(Array.from(got)).toEqual(want);
     for (const p of got) {
@@ -58,8 +58,8 @@ describe('dense neighbour blocking', () => {
     }
   });
 
-  it('probing a few cells keeps most of the exact pairs, and every group of near-duplicates finds itself', () => {
-    const got = new Set(denseNeighbourPairs(e, dim, skip, { ...DEFAULT_DENSE, k: 2, minCosine: 0.2 }));
+  it('probing a few cells keeps most of the exact pairs, and every group of near-duplicates finds itself', async () => {
+    const got = new Set(await denseNeighbourPairs(e, dim, skip, { ...DEFAULT_DENSE, k: 2, minCosine: 0.2 }));
     const want = exact(e, dim, skip, 2, 0.2);
     const kept = want.filter((p) => got.has(p)).length;
     expect(kept / want.length).toBeGreaterThan(0.9);
@@ -69,10 +69,18 @@ describe('dense neighbour blocking', () => {
     expect(found / (n / 3)).toBeGreaterThan(0.95);
   });
 
-  it('a minimum cosine above every pair gives none; fewer than two live rows give none', () => {
-    expect(denseNeighbourPairs(e, dim, skip, { ...DEFAULT_DENSE, minCosine: 1.01 }).length).toBe(0);
+  it('a minimum cosine above every pair gives none; fewer than two live rows give none', async () => {
+    expect((await denseNeighbourPairs(e, dim, skip, { ...DEFAULT_DENSE, minCosine: 1.01 })).length).toBe(0);
     const one = new Uint8Array(n).fill(1);
     one[5] = 0;
-    expect(denseNeighbourPairs(e, dim, one).length).toBe(0);
+    expect((await denseNeighbourPairs(e, dim, one)).length).toBe(0);
+    expect((await denseNeighbourPairs(e, dim, new Uint8Array(n).fill(1))).length).toBe(0);
+  });
+
+  it('gives the same pairs when worker threads share the queries', async () => {
+    const serial = await denseNeighbourPairs(e, dim, skip, DEFAULT_DENSE, { threads: 1 });
+    const parallel = await denseNeighbourPairs(e, dim, skip, DEFAULT_DENSE, { threads: 2, minItems: 10 });
+    expect(serial.length).toBeGreaterThan(500);
+    expect(Array.from(parallel)).toEqual(Array.from(serial));
   });
 });
