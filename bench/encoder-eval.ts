@@ -2,7 +2,8 @@
 // `npm run bench -- encoder-eval [dataset ...] [--steps=N] [--weight=0.5] [--feature=self-supervised|same|cross-fitted]
 // [--folds=3] [--feature-steps=N] [--all-texts] [--title] [--cv=5 (0: no cross-validated choice)] [--no-blocking] [--json]
 // [--no-test (valid/CV only: for choosing a design before test is looked at)] [--diff (+enc.diff designs)] [--no-control]
-// [--hard-negatives (code-conflicting TF-IDF neighbours as hard negatives of the feature encoder)] [--seeds=N (seeds 1..N, default 3)]`; `--speed`: 100k-title embedding time.
+// [--hard-negatives (code-conflicting TF-IDF neighbours as hard negatives of the feature encoder)] [--seeds=N (seeds 1..N, default 3)]
+// [--resplit=<seed> (pool train+valid+test and re-split 60/20/20 grouped by left record; see docs/encoder.md, round 4)]`; `--speed`: 100k-title embedding time.
 
 import { evaluateEncoder, type EncoderEvalResult } from '../src/ai/encoder/eval.js';
 import { embedTitles } from '../src/ai/encoder/model.js';
@@ -15,6 +16,9 @@ const steps = Number(args.find((a) => a.startsWith('--steps='))?.slice(8) ?? NaN
 const weight = Number(args.find((a) => a.startsWith('--weight='))?.slice(9) ?? 0.5);
 const feature = args.find((a) => a.startsWith('--feature='))?.slice(10) as 'self-supervised' | 'same' | 'cross-fitted' | undefined;
 const folds = Number(args.find((a) => a.startsWith('--folds='))?.slice(8) ?? 3);
+const resplitArg = args.find((a) => a.startsWith('--resplit='))?.slice(10);
+const resplit = resplitArg === undefined ? undefined : Number(resplitArg);
+if (resplit !== undefined && !Number.isInteger(resplit)) throw new Error(`--resplit=${resplitArg}: give an integer seed, e.g. --resplit=101`);
 const nSeeds = Number(args.find((a) => a.startsWith('--seeds='))?.slice(8) ?? 3);
 // --no-blocking: the matcher figures only (blocking recall does not depend on the feature encoder)
 const ks = args.includes('--no-blocking') ? [] : undefined;
@@ -49,6 +53,7 @@ for (const name of DATASETS) {
       ...(args.includes('--no-control') ? { control: false } : {}),
       ...(args.includes('--diff') ? { diff: true } : {}),
       ...(args.includes('--hard-negatives') ? { hardNegatives: true } : {}),
+      ...(resplit !== undefined ? { resplit } : {}),
       ...(Number.isInteger(nSeeds) && nSeeds > 0 ? { seeds: Array.from({ length: nSeeds }, (_, i) => i + 1) } : {}),
       training: Number.isFinite(steps) ? { steps } : {},
       onProgress: (m) => console.error(m),
@@ -72,6 +77,11 @@ if (json) {
     console.log(`| ${r.dir.split('/').pop() ?? r.dir} | ${b(1)} | ${b(3)} | ${b(10)} | ${c ? `${c.tfidf.candidates} / ${c.withEncoder.candidates}` : '-'} | ${pct(m.baseline.validF1)} → ${pct(m.withEncoder.validF1)} | ${cv} | ${pct(m.baseline.f1)} ± ${pct(m.baseline.sd)} | ${pct(m.withEncoder.f1)} ± ${pct(m.withEncoder.sd)} | ${chosen(m.selected)} | ${chosen(m.selectedCv)} | ${r.encoder.trainSeconds.toFixed(0)} |`);
   }
   console.log('');
+  for (const r of results) {
+    const s = r.resplit;
+    if (s) console.log(`${r.dir.split('/').pop() ?? r.dir} resplit ${s.seed}: train ${s.train.pairs} pairs / ${s.train.positives} positives, valid ${s.valid.pairs} / ${s.valid.positives}, test ${s.test.pairs} / ${s.test.positives}`);
+  }
+  if (results.some((r) => r.resplit)) console.log('');
   console.log('| dataset | design | valid F1 (3 seeds) | CV F1 (5 folds) | test F1 (3 seeds) | Δ test vs baseline |');
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {

@@ -4,11 +4,12 @@
 
 import { performance } from 'node:perf_hooks';
 import { gbdtPredict } from '../builtin/gbdt.js';
+import { createRng } from '../builtin/rng.js';
 import { blockingQuality, blockTfidf } from '../../fusion/block-tfidf.js';
 import { createFeaturizer, fitFeaturizer, type Featurizer } from '../../fusion/features.js';
 import { featurizePairs, trainMatcher } from '../../fusion/matcher.js';
 import { readPairSplits } from '../../fusion/pairs/discover.js';
-import { recordKey, type LabeledPair, type PairRecord } from '../../fusion/pairs/types.js';
+import { recordKey, type LabeledPair, type PairRecord, type PairSplits } from '../../fusion/pairs/types.js';
 import { distinct } from '../../fusion/eval.js';
 import { recordText } from '../../fusion/record-text.js';
 import { normalizeText } from '../../fusion/text/normalize.js';
@@ -62,6 +63,11 @@ export interface EncoderEvalOptions {
   readonly hardNegatives?: boolean;
   /** Also score the differing-token design: +enc.cos +enc.diff, alone and averaged with the baseline. */
   readonly diff?: boolean;
+  /**
+   * Resample the splits (resplitPairs with this seed): pool train + valid + test and re-split them 60/20/20 grouped by
+   * left record. Absent: the dataset's own splits.
+   */
+  readonly resplit?: number;
   readonly onProgress?: (msg: string) => void;
 }
 
@@ -88,8 +94,16 @@ export interface DesignRow extends F1Row {
   readonly what: string;
 }
 
+/** Pair and positive counts of one split. */
+export interface SplitCount {
+  readonly pairs: number;
+  readonly positives: number;
+}
+
 export interface EncoderEvalResult {
   readonly dir: string;
+  /** The resampling seed and the resulting split sizes, when the run used resplitPairs. */
+  readonly resplit?: { readonly seed: number; readonly train: SplitCount; readonly valid: SplitCount; readonly test: SplitCount };
   readonly records: { readonly left: number; readonly right: number };
   readonly encoder: { readonly trainSeconds: number; readonly trainTexts: number; readonly positives: number; readonly firstLoss: number; readonly lastLoss: number; readonly embedSecondsPer1k: number };
   readonly blocking: readonly BlockingRow[];
@@ -128,6 +142,51 @@ export function foldOf(r: PairRecord, k: number): number {
   let h = 2166136261;
   for (const c of recordKey(r)) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
   return (h >>> 0) % k;
+}
+
+/**
+ * Resampled splits: the pairs of train + valid + test pooled and re-split by pair share (default 60/20/20), grouped by
+ * left record so one record's pairs land in one split. The distinct left records, sorted by key, are shuffled with
+ * mulberry32(seed) and taken in that order into train until it holds ≥ fractions[0] of the pairs, then into valid
+ * until ≥ fractions[0] + fractions[1], the rest into test. Pairs keep their pooled order within a split.
+ */
+export function resplitPairs(splits: Pick<PairSplits, 'train' | 'valid' | 'test'>, seed: number, fractions: readonly [number, number] = [0.6, 0.2]): { train: LabeledPair[]; valid: LabeledPair[]; test: LabeledPair[] } {
+  const all = [...splits.train, ...splits.valid, ...splits.test];
+  const groups = new Map<string, number>();
+  for (const p of all) {
+    const k = recordKey(p.left);
+    groups.set(k, (groups.get(k) ?? 0) + 1);
+  }
+  const keys = [...groups.keys()].sort();
+  const rng = createRng(seed);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    const t = keys[i] as string;
+    keys[i] = keys[j] as string;
+    keys[j] = t;
+  }
+  const cut1 = fractions[0] * all.length;
+  const cut2 = (fractions[0] + fractions[1]) * all.length;
+  const splitOf = new Map<string, 0 | 1 | 2>();
+  let taken = 0;
+  for (const k of keys) {
+    splitOf.set(k, taken < cut1 ? 0 : taken < cut2 ? 1 : 2);
+    taken += groups.get(k) as number;
+  }
+  const out: [LabeledPair[], LabeledPair[], LabeledPair[]] = [[], [], []];
+  for (const p of all) out[splitOf.get(recordKey(p.left)) as 0 | 1 | 2].push(p);
+  return { train: out[0], valid: out[1], test: out[2] };
+}
+
+/** Pair and positive counts of a split. */
+export function splitCount(pairs: readonly LabeledPair[]): SplitCount {
+  return { pairs: pairs.length, positives: pairs.reduce((n, p) => n + p.label, 0) };
+}
+
+/** The splits an evaluation runs on: the dataset's own, or resplitPairs(seed) of them when `resplit` is given. */
+export async function evaluationSplits(dir: string, size: string | undefined, resplit: number | undefined): Promise<Pick<PairSplits, 'train' | 'valid' | 'test'>> {
+  const own = await readPairSplits(dir, size);
+  return resplit === undefined ? own : resplitPairs(own, resplit);
 }
 
 /** Held-out match probabilities of one fold of the cross-validation, with their labels. */
@@ -235,7 +294,11 @@ function ensembleScores(...members: readonly SeedScores[]): SeedScores {
 export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}): Promise<EncoderEvalResult> {
   const say = opts.onProgress ?? (() => undefined);
   const seeds = opts.seeds ?? [1, 2, 3];
-  const splits = await readPairSplits(dir, opts.size);
+  const splits = await evaluationSplits(dir, opts.size, opts.resplit);
+  if (opts.resplit !== undefined) {
+    const c = (xs: readonly LabeledPair[]): string => `${xs.length} pairs / ${splitCount(xs).positives} positives`;
+    say(`${dir}: resplit ${opts.resplit}: train ${c(splits.train)}, valid ${c(splits.valid)}, test ${c(splits.test)}`);
+  }
   const all = [...splits.train, ...splits.valid, ...splits.test];
   const lefts = distinct(all.map((p) => p.left));
   const rights = distinct(all.map((p) => p.right));
@@ -322,6 +385,7 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
   for (const d of designs) say(`${dir}: design ${d.name}: valid F1 ${(d.validF1 * 100).toFixed(2)}${d.cvF1 === undefined ? '' : `, CV F1 ${(d.cvF1 * 100).toFixed(2)}`}`);
   return {
     dir,
+    ...(opts.resplit !== undefined ? { resplit: { seed: opts.resplit, train: splitCount(splits.train), valid: splitCount(splits.valid), test: splitCount(splits.test) } } : {}),
     records: { left: lefts.list.length, right: rights.list.length },
     encoder: { trainSeconds: report.seconds, trainTexts: set.texts.length, positives: set.positives.length, firstLoss: report.firstLoss, lastLoss: report.lastLoss, embedSecondsPer1k },
     blocking,
