@@ -15,26 +15,29 @@ import type { EncoderWeights } from '../src/ai/encoder/model.js';
 import { fuseProducts, type FuseInternals, type FuseOptions } from '../src/fusion/product/fuse.js';
 import { evaluateFusion, pairCompleteness } from '../src/fusion/product/evaluate.js';
 import { openStore } from '../src/store/open.js';
+import { meanSd } from '../src/util/stats.js';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-};
-const json = args.includes('--json');
-const [src, truth] = [flag('db'), flag('truth')];
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' }, truth: { type: 'string' }, seeds: { type: 'string', default: '1,2,3,4,5' },
+    'encoder-seed': { type: 'string', default: '1' }, steps: { type: 'string', default: '600' }, json: { type: 'boolean', default: false },
+  },
+});
+const json = values.json;
+const [src, truth] = [values.db, values.truth];
 if (!src || !truth) {
   process.stderr.write('usage: npm run bench -- fuse-encoder --db STORE --truth DIR/truth/listings.csv [--seeds=1,2,3,4,5] [--encoder-seed=1] [--steps=600] [--json]\n');
   process.exit(2);
 }
-const seeds = (flag('seeds') ?? '1,2,3,4,5').split(',').map(Number);
+const seeds = values.seeds.split(',').map(Number);
 const dir = await mkdtemp(join(tmpdir(), 'omnifuse-fuse-encoder-'));
 const path = join(dir, 'bench.duckdb');
 await copyFile(src, path);
 const db = await openStore(path);
 
 const t0 = performance.now();
-await trainStoreEncoder(db, { training: { steps: Number(flag('steps') ?? 600), seed: Number(flag('encoder-seed') ?? 1) } });
+await trainStoreEncoder(db, { training: { steps: Number(values.steps), seed: Number(values['encoder-seed']) } });
 const encoderSeconds = (performance.now() - t0) / 1000;
 // As `fuse products --encoder` gets it: from the registry (int8 table), not the float weights training returned.
 const enc = await loadEncoder(db);
@@ -68,15 +71,11 @@ for (const [design, encoder] of Object.entries(designs)) {
 await db.close();
 await rm(dir, { recursive: true, force: true });
 
-const stat = (xs: number[]) => {
-  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
-  return { mean: m, sd: Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1)) };
-};
 const plainBySeed = new Map(rows.filter((r) => r.design === 'plain').map((r) => [r.seed, r.f1]));
 const summary = Object.keys(designs).map((design) => {
   const rs = rows.filter((r) => r.design === design);
   return {
-    design, f1: stat(rs.map((r) => r.f1)), f1NoIdentifier: stat(rs.map((r) => r.f1NoIdentifier)),
+    design, f1: meanSd(rs.map((r) => r.f1)), f1NoIdentifier: meanSd(rs.map((r) => r.f1NoIdentifier)),
     winsOverPlain: rs.filter((r) => r.f1 > (plainBySeed.get(r.seed) ?? Infinity)).length,
     candidates: rs[0]?.candidates ?? 0, pairCompleteness: rs[0]?.pairCompleteness ?? NaN,
   };

@@ -8,6 +8,7 @@
 import { auc } from '../src/analytics/churn/metrics.js';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { meanSd } from '../src/util/stats.js';
 import { readAmazonReviews } from '../src/analytics/sentiment/amazon-reviews.js';
 import { bestThreshold, binaryScores, DEFAULT_CONFIG, fitSentiment, LEXICON_STACK_CONFIG, sentimentScorer, stratifiedSplit, trainSentiment, WORDS_ONLY_CONFIG, type MemberConfig, type SentimentConfig } from '../src/analytics/sentiment/train.js';
 import type { FeatureSpec } from '../src/analytics/sentiment/features.js';
@@ -22,10 +23,6 @@ const FILES = ['../shared/data/amazon-reviews/All_Beauty_5.json.gz', '../shared/
 const { values } = parseArgs({ options: { first: { type: 'string', default: '1' }, seeds: { type: 'string', default: '5' }, select: { type: 'boolean', default: false }, priors: { type: 'boolean', default: false }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const seeds = Array.from({ length: Number(values.seeds) }, (_, i) => i + Number(values.first));
 const out = (s: string) => process.stdout.write(s + '\n');
-const meanSd = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  return { mean: m, sd: Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1)) };
-};
 const f3 = (v: number) => v.toFixed(3);
 const d = readAmazonReviews(FILES);
 

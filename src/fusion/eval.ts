@@ -8,6 +8,7 @@ import { featurizePairs, trainMatcher, type Matcher } from './matcher.js';
 import { readPairSplits } from './pairs/discover.js';
 import { recordKey, type LabeledPair, type PairRecord } from './pairs/types.js';
 import { confusion, prf } from './threshold.js';
+import { meanSd, type MeanSd } from '../util/stats.js';
 
 export interface MatchEvalOptions {
   /** WDC training size (small, medium, large, xlarge); default the smallest present. */
@@ -33,10 +34,7 @@ export interface SeedResult {
   readonly trainSeconds: number;
 }
 
-export interface MeanSd {
-  readonly mean: number;
-  readonly sd: number;
-}
+export type { MeanSd };
 
 export interface MatchEvalResult {
   readonly dir: string;
@@ -52,12 +50,6 @@ export interface MatchEvalResult {
   readonly mean: { readonly precision: MeanSd; readonly recall: MeanSd; readonly f1: MeanSd; readonly threshold: MeanSd; readonly trainSeconds: MeanSd };
   /** Gain importance of the first seed's model, top 15. */
   readonly importance: { feature: string; gain: number }[];
-}
-
-function meanSd(xs: readonly number[]): MeanSd {
-  const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
-  return { mean, sd };
 }
 
 /** The distinct records of a pair list, each with its index (records repeat across pairs). */

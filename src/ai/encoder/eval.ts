@@ -11,6 +11,7 @@ import { featurizePairs, trainMatcher } from '../../fusion/matcher.js';
 import { readPairSplits } from '../../fusion/pairs/discover.js';
 import { recordKey, type LabeledPair, type PairRecord, type PairSplits } from '../../fusion/pairs/types.js';
 import { distinct } from '../../fusion/eval.js';
+import { meanSd } from '../../util/stats.js';
 import { recordText } from '../../fusion/record-text.js';
 import { normalizeText } from '../../fusion/text/normalize.js';
 import { bestF1Threshold, confusion, prf } from '../../fusion/threshold.js';
@@ -268,7 +269,6 @@ function scoreSeeds(f: Featurizer, train: ReturnType<typeof featurizePairs>, val
  * read at that cut. Without test scores f1 and sd are NaN (a valid/CV-only run).
  */
 export function f1OfScores(s: SeedScores, validY: Uint8Array, testY: Uint8Array | undefined): F1Row {
-  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const v1s: number[] = [];
   const f1s: number[] = [];
   s.valid.forEach((vs, i) => {
@@ -277,10 +277,11 @@ export function f1OfScores(s: SeedScores, validY: Uint8Array, testY: Uint8Array 
     const ts = s.test?.[i];
     if (ts && testY) f1s.push(prf(confusion(ts, testY, th)).f1);
   });
-  const sdOf = (xs: number[]): number => (xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / (xs.length - 1)) : 0);
-  const valid = { validF1: mean(v1s), validSd: sdOf(v1s) };
+  const v = meanSd(v1s);
+  const valid = { validF1: v.mean, validSd: v.sd };
   if (f1s.length === 0) return { f1: NaN, sd: NaN, ...valid, perSeed: [] };
-  return { f1: mean(f1s), sd: sdOf(f1s), ...valid, perSeed: f1s };
+  const t = meanSd(f1s);
+  return { f1: t.mean, sd: t.sd, ...valid, perSeed: f1s };
 }
 
 /** Seed i of the ensemble is the mean of seed i of each member (members trained with the same seeds). */
