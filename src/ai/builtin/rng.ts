@@ -18,6 +18,15 @@ export function createRng(seed: number): Rng {
   };
 }
 
+/** Shuffles xs in place (Fisher-Yates from the last element down: element i swaps with one of 0..i). */
+export function shuffleInPlace<T>(xs: T[], rng: Rng): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [xs[i], xs[j]] = [xs[j] as T, xs[i] as T];
+  }
+  return xs;
+}
+
 /** Fisher-Yates shuffle of 0..n-1, returning the first k indices (sorted, for cache-friendly scans). */
 export function sampleIndices(rng: Rng, n: number, k: number): Uint32Array {
   const idx = new Uint32Array(n);

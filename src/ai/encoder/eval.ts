@@ -4,7 +4,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { gbdtPredict } from '../builtin/gbdt.js';
-import { createRng } from '../builtin/rng.js';
+import { createRng, shuffleInPlace } from '../builtin/rng.js';
 import { blockingQuality, blockTfidf } from '../../fusion/block-tfidf.js';
 import { createFeaturizer, fitFeaturizer, type Featurizer } from '../../fusion/features.js';
 import { featurizePairs, trainMatcher } from '../../fusion/matcher.js';
@@ -159,13 +159,7 @@ export function resplitPairs(splits: Pick<PairSplits, 'train' | 'valid' | 'test'
     groups.set(k, (groups.get(k) ?? 0) + 1);
   }
   const keys = [...groups.keys()].sort();
-  const rng = createRng(seed);
-  for (let i = keys.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    const t = keys[i] as string;
-    keys[i] = keys[j] as string;
-    keys[j] = t;
-  }
+  shuffleInPlace(keys, createRng(seed));
   const cut1 = fractions[0] * all.length;
   const cut2 = (fractions[0] + fractions[1]) * all.length;
   const splitOf = new Map<string, 0 | 1 | 2>();

@@ -1,7 +1,7 @@
 // Linear models on sparse rows: L2-regularised logistic regression solved by L-BFGS (sample weights and soft targets,
 // so class balance and half-labelled 3-star reviews fit the same solver), and an L2-loss linear SVM solved in the
 // dual by coordinate descent (Hsieh et al. 2008, LIBLINEAR's default) — both converge in well under a second here.
-import { createRng } from '../../ai/builtin/rng.js';
+import { createRng, shuffleInPlace } from '../../ai/builtin/rng.js';
 import type { SparseRow } from './features.js';
 
 export interface LinearModel {
@@ -178,10 +178,7 @@ function trainSvm(x: readonly SparseRow[], y: ArrayLike<number>, nFeatures: numb
   const rng = createRng(o.seed ?? 1);
   const order = Array.from({ length: n }, (_, i) => i);
   for (let epoch = 0; epoch < (o.maxIter ?? 200); epoch++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, rng);
     let maxPg = 0;
     for (const i of order) {
       const r = x[i]!;

@@ -6,7 +6,7 @@
 // train is scored on valid (used to choose the configuration, over split seeds 1-5), the procedure fitted on
 // train + valid is scored on test, once.
 import { auc } from '../churn/metrics.js';
-import { createRng } from '../../ai/builtin/rng.js';
+import { createRng, shuffleInPlace } from '../../ai/builtin/rng.js';
 import type { Backend } from '../../store/backend.js';
 import { fingerprint, saveModel, type ModelInfo } from '../../store/model-registry.js';
 import { usageError } from '../../util/errors.js';
@@ -213,11 +213,7 @@ export function stratifiedSplit<T extends { y: number }>(rows: readonly T[], see
   const rng = createRng(seed);
   const out = { train: [] as T[], valid: [] as T[], test: [] as T[] };
   for (const cls of [0, 1]) {
-    const c = rows.filter((r) => r.y === cls);
-    for (let i = c.length - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      [c[i], c[j]] = [c[j]!, c[i]!];
-    }
+    const c = shuffleInPlace(rows.filter((r) => r.y === cls), rng);
     const a = Math.round(c.length * 0.6);
     const b = Math.round(c.length * 0.8);
     out.train.push(...c.slice(0, a));
@@ -232,11 +228,7 @@ function foldsOf(y: readonly number[], k: number, seed: number): number[] {
   const rng = createRng(seed * 7919 + 17);
   const fold = new Array<number>(y.length).fill(0);
   for (const cls of [0, 1]) {
-    const idx = y.map((v, i) => (v === cls ? i : -1)).filter((i) => i >= 0);
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
+    const idx = shuffleInPlace(y.map((v, i) => (v === cls ? i : -1)).filter((i) => i >= 0), rng);
     idx.forEach((row, n) => (fold[row] = n % k));
   }
   return fold;

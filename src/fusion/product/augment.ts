@@ -1,7 +1,7 @@
 // Data augmentation of the weak labels (as Ditto does for its training pairs): listings with barcodes are the clean
 // ones, so copies of their pairs with typos, dropped words, shuffled words and missing attributes teach the model
 // that such noise — common on marketplaces without barcodes — says nothing about identity. Both classes get it.
-import type { Rng } from '../../ai/builtin/rng.js';
+import { shuffleInPlace, type Rng } from '../../ai/builtin/rng.js';
 import type { PairRecord } from '../pairs/types.js';
 
 const isCodeLike = (w: string) => /\d/.test(w);
@@ -20,13 +20,6 @@ function dropWords(words: string[], rng: Rng, shared: ReadonlySet<string>): stri
   return words.filter((w) => isCodeLike(w) || !shared.has(w.toLowerCase()) || rng.next() > 0.3);
 }
 
-function shuffle(words: string[], rng: Rng): void {
-  for (let i = words.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [words[i], words[j]] = [words[j] as string, words[i] as string];
-  }
-}
-
 /** A noisy copy of r (compared against other): its title edited, and each other attribute dropped with some probability. */
 export function augmentRecord(r: PairRecord, other: PairRecord, rng: Rng, textAttr = 'title'): PairRecord {
   const shared = new Set((other.attrs[textAttr] ?? '').toLowerCase().split(/\s+/u).filter(Boolean));
@@ -36,7 +29,7 @@ export function augmentRecord(r: PairRecord, other: PairRecord, rng: Rng, textAt
       let words = v.split(/\s+/u).filter(Boolean);
       if (rng.next() < 0.5) typo(words, rng, shared);
       if (rng.next() < 0.6) words = dropWords(words, rng, shared);
-      if (rng.next() < 0.4) shuffle(words, rng);
+      if (rng.next() < 0.4) shuffleInPlace(words, rng);
       attrs[k] = words.join(' ');
     } else attrs[k] = rng.next() < 0.5 ? '' : v;
   }
