@@ -1,18 +1,16 @@
-// Worker-thread entry: the TF-IDF neighbours of one range of listings over an index on shared memory, as packed pairs.
+// Worker-thread entry: the blocking neighbours of one range of listings — TF-IDF neighbours over an index on shared
+// memory, or title-encoder neighbours over a copied IVF index — as packed pairs.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PackedPairs } from './block.js';
+import { collectPairs } from './block.js';
+import { queryDense, type DenseIndex, type DenseNeighbourOptions } from './dense-neighbours.js';
 import { queryNeighbours, type NeighbourIndex, type NeighbourOptions } from './neighbours.js';
 
-export interface NeighbourJob {
-  readonly index: NeighbourIndex;
-  readonly options: Partial<NeighbourOptions>;
-  readonly from: number;
-  readonly to: number;
-}
+export type NeighbourJob =
+  | { readonly kind: 'tfidf'; readonly index: NeighbourIndex; readonly options: Partial<NeighbourOptions>; readonly from: number; readonly to: number }
+  | { readonly kind: 'dense'; readonly index: DenseIndex; readonly options: DenseNeighbourOptions; readonly from: number; readonly to: number };
 
 const job = (workerData as { job: NeighbourJob }).job;
-const out = new PackedPairs();
-const n = job.index.n;
-queryNeighbours(job.index, job.options, job.from, job.to, (a, b) => out.push(a * n + b));
-const packed = out.a.slice(0, out.n);
+const packed = job.kind === 'tfidf'
+  ? collectPairs(job.index.n, (emit) => queryNeighbours(job.index, job.options, job.from, job.to, emit))
+  : collectPairs(job.index.n, (emit) => queryDense(job.index, job.options, job.from, job.to, emit));
 parentPort?.postMessage(packed, [packed.buffer]);

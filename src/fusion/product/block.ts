@@ -49,6 +49,24 @@ export class PackedPairs {
   }
 }
 
+/** The pairs a query emits (emit(a, b) with a < b), packed a·n + b, in the order emitted (what a worker posts back). */
+export function collectPairs(n: number, query: (emit: (a: number, b: number) => void) => void): Float64Array<ArrayBuffer> {
+  const out = new PackedPairs();
+  query((a, b) => out.push(a * n + b));
+  return out.a.slice(0, out.n);
+}
+
+/** The distinct pairs of several shares' packed pairs (of n listings), ascending. */
+export function sortedUniqueOf(parts: readonly Float64Array[], n: number): Float64Array {
+  const all = new PackedPairs();
+  all.a = new Float64Array(parts.reduce((x, p) => x + p.length, 0));
+  for (const p of parts) {
+    all.a.set(p, all.n);
+    all.n += p.length;
+  }
+  return all.sortedUnique(n);
+}
+
 /**
  * The distinct packed pairs of v[0..m) ascending, by a counting sort on a (then each a's few b's sorted in place):
  * linear where a comparison sort of ten million doubles took seconds.
@@ -131,20 +149,10 @@ export async function blockCandidates(texts: readonly string[], keys: readonly (
   const ranges = shares(n, parallel, PARALLEL_MIN_QUERIES);
   const index = buildNeighbourIndex(texts, ranges.length > 1);
   // Other threads answer their shares of the neighbour queries while this one pairs the keys and does its own share.
-  const pending = fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('block-worker', { index, options: o.neighbours, from, to } satisfies NeighbourJob), (from, to) => {
-    const near = new PackedPairs();
-    queryNeighbours(index, o.neighbours, from, to, (a, b) => near.push(a * n + b));
-    return near.a.slice(0, near.n);
-  });
+  const pending = fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('block-worker', { kind: 'tfidf', index, options: o.neighbours, from, to } satisfies NeighbourJob),
+    (from, to) => collectPairs(n, (emit) => queryNeighbours(index, o.neighbours, from, to, emit)));
   const byKey = keyPairs(keys, o.maxKeyFrequency);
-  const parts = await pending;
-  const near = new PackedPairs();
-  near.a = new Float64Array(parts.reduce((x, p) => x + p.length, 0));
-  for (const p of parts) {
-    near.a.set(p, near.n);
-    near.n += p.length;
-  }
-  const byText = near.sortedUnique(n);
+  const byText = sortedUniqueOf(await pending, n);
   // Merge the two ascending runs, flagging where each pair came from.
   const a = new Uint32Array(byKey.length + byText.length);
   const b = new Uint32Array(a.length);

@@ -2,7 +2,8 @@
 // index (IVF) — spherical k-means cells over the unit-length embeddings, each listing queried against the members of
 // its `probe` nearest cells — so a query scans a few hundred vectors instead of all n.
 import { createRng, sampleIndices } from '../../ai/builtin/rng.js';
-import { PackedPairs } from './block.js';
+import { collectPairs, sortedUniqueOf } from './block.js';
+import type { NeighbourJob } from './block-worker.js';
 import { fanOut, runTask, shares, type ParallelOptions } from './worker-task.js';
 import { offerTopK } from '../../util/select.js';
 
@@ -158,28 +159,10 @@ export function queryDense(x: DenseIndex, o: DenseNeighbourOptions, from: number
  */
 export async function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Array, o: DenseNeighbourOptions = DEFAULT_DENSE, parallel: ParallelOptions = {}): Promise<Float64Array> {
   const index = buildDenseIndex(e, dim, skip, o);
-  const n = Math.max(index.n, 1);
   const ranges = shares(index.ids.length, parallel, PARALLEL_MIN_DENSE);
-  const parts = await fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('dense-worker', { index, options: o, from, to } satisfies DenseJob), (from, to) => {
-    const near = new PackedPairs();
-    queryDense(index, o, from, to, (a, b) => near.push(a * n + b));
-    return near.a.slice(0, near.n);
-  });
-  const all = new PackedPairs();
-  all.a = new Float64Array(parts.reduce((t, p) => t + p.length, 0));
-  for (const p of parts) {
-    all.a.set(p, all.n);
-    all.n += p.length;
-  }
-  return all.sortedUnique(n);
-}
-
-/** What a dense-worker thread gets. */
-export interface DenseJob {
-  readonly index: DenseIndex;
-  readonly options: DenseNeighbourOptions;
-  readonly from: number;
-  readonly to: number;
+  const parts = await fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('block-worker', { kind: 'dense', index, options: o, from, to } satisfies NeighbourJob),
+    (from, to) => collectPairs(index.n, (emit) => queryDense(index, o, from, to, emit)));
+  return sortedUniqueOf(parts, index.n);
 }
 
 /** Below this many listings the queries stay on this thread (a worker's start and the copy of the index cost more). */
