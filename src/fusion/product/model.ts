@@ -46,8 +46,13 @@ export interface ListingEmbeddings {
   readonly e: Float32Array;
 }
 
+/** Embeddings of the text the encoder reads of a listing — its matcher title — one row per record. */
+function embedRecords(weights: EncoderWeights, recs: readonly PairRecord[]): Float32Array {
+  return embedTitles(weights, recs.map((r) => r.attrs.title ?? ''));
+}
+
 export function embedListings(weights: EncoderWeights, version: number, recs: readonly PairRecord[]): ListingEmbeddings {
-  return { weights, version, e: embedTitles(weights, recs.map((r) => r.attrs.title ?? '')) };
+  return { weights, version, e: embedRecords(weights, recs) };
 }
 
 /** Encoder cosine of pairs (a[k], b[k]) of listings (b's rows from eb, default the same embeddings). */
@@ -107,7 +112,7 @@ export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonl
   const cos = (ps: readonly WeakPair[]) => pairCosines(emb, ps.map((p) => p.a), ps.map((p) => p.b));
   const trainEnc = new Float32Array(train.y.length);
   trainEnc.set(cos(weak.train));
-  trainEnc.set(pairCosines(emb, keep, noisy.map((_, k) => k), embedTitles(emb.weights, noisy.map((r) => r.attrs.title ?? ''))), weak.train.length);
+  trainEnc.set(pairCosines(emb, keep, noisy.map((_, k) => k), embedRecords(emb.weights, noisy)), weak.train.length);
   return { train: { ...train, enc: trainEnc }, valid: { ...valid, enc: cos(weak.valid) } };
 }
 
@@ -124,11 +129,11 @@ export async function trainProductMatcher(db: Backend, stats: ListingStats, data
     throw new Error(`identifier weak supervision found ${weak.positives} positive and ${weak.hardNegatives + weak.farNegatives} negative pairs; need both in train and a validation share`);
   }
   const t0 = performance.now();
-  const train = { x: rowsOf(data.train.x), y: data.train.y };
-  if (extra && extra.y.length > 0) {
-    train.x.push(...rowsOf(extra.x));
-    train.y = Uint8Array.from([...data.train.y, ...extra.y]);
-  }
+  // Both members learn from the weak-labelled rows and any self-training rows, each read its own way.
+  const sets = extra && extra.y.length > 0 ? [data.train, extra] : [data.train];
+  const trainY = extra && sets.length > 1 ? Uint8Array.from([...data.train.y, ...extra.y]) : data.train.y;
+  const trainOn = (rows: (m: PairMatrix) => Float32Array[]) => ({ x: sets.flatMap(rows), y: trainY });
+  const train = trainOn((m) => rowsOf(m.x));
   const valid = { x: rowsOf(data.valid.x), y: data.valid.y };
   const model = trainGbdt(PAIR_FEATURES, train, valid, gbdt);
   let validScores = valid.x.map((x) => gbdtPredict(model, x));
@@ -137,11 +142,7 @@ export async function trainProductMatcher(db: Backend, stats: ListingStats, data
   if (encoderVersion !== undefined) {
     // The encoder member learns from the same rows with the cosine appended; the ensemble is the mean of the two.
     const nE = N_PAIR_FEATURES + 1;
-    const encTrain = { x: rowsOf(encoderRows(data.train), nE), y: data.train.y };
-    if (extra && extra.y.length > 0) {
-      encTrain.x.push(...rowsOf(encoderRows(extra), nE));
-      encTrain.y = train.y;
-    }
+    const encTrain = trainOn((m) => rowsOf(encoderRows(m), nE));
     const encValid = rowsOf(encoderRows(data.valid), nE);
     const encModel = trainGbdt(ENCODER_FEATURES, encTrain, { x: encValid, y: valid.y }, gbdt);
     const encScores = encValid.map((x) => gbdtPredict(encModel, x));
@@ -196,7 +197,7 @@ export function explainWith(artefact: ProductMatcherArtefact, a: PairRecord, b: 
   const base = gbdtPredict(artefact.model, x);
   if (!artefact.encoder) return { probability: base, bias: c.bias, features };
   if (!encoderWeights) throw new Error(`the matcher averages in a model over title-encoder v${artefact.encoder.encoderVersion}'s cosine; its weights are needed`);
-  const e = embedTitles(encoderWeights, [a.attrs.title ?? '', b.attrs.title ?? '']);
+  const e = embedRecords(encoderWeights, [a, b]);
   const cosine = Math.fround(cosineAt(e, 0, e, 1, encoderWeights.dim));
   x32[N_PAIR_FEATURES] = cosine;
   const enc = gbdtPredict(artefact.encoder.model, Float64Array.from(x32));
