@@ -177,6 +177,13 @@ export function prevalenceThreshold(y: ArrayLike<number>, p: ArrayLike<number>):
   return (sorted[k - 1]! + sorted[k]!) / 2;
 }
 
+/** The threshold of the 'bagged' and 'prevalence' rules over out-of-fold probabilities p; undefined for the others. */
+function ruleThreshold(cfg: SentimentConfig, y: ArrayLike<number>, p: ArrayLike<number>, seed: number): number | undefined {
+  if (cfg.threshold === 'bagged') return baggedThreshold(y, p, seed);
+  if (cfg.threshold === 'prevalence') return prevalenceThreshold(y, p);
+  return undefined;
+}
+
 /** bestThreshold's threshold by one sorted sweep (O(n log n)); ties in p are cut together. */
 export function fastBestThreshold(y: ArrayLike<number>, p: ArrayLike<number>): number {
   const order = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => p[a]! - p[b]!);
@@ -367,21 +374,13 @@ export function fitSentiment(rows: readonly LabelledText[], neutral: readonly La
     const key = cfg.selectBy === 'auc' ? 'auc' : 'macroF1';
     const best = tried.reduce((a, b) => (b[key] > a[key] ? b : a));
     const stack: StackModel = { spec, l2: best.l2, model: trainLinear(z, yAll, width, { loss: 'logistic', l2: best.l2, seed }) };
-    if (cfg.threshold === 'bagged' || cfg.threshold === 'prevalence') {
-      const threshold = cfg.threshold === 'bagged' ? baggedThreshold(yAll, best.p, seed) : prevalenceThreshold(yAll, best.p);
-      return { artefact: { format: 2, members, stack, threshold }, cvMacroF1: binaryScores(yAll, best.p, threshold).macroF1 };
-    }
+    const rule = ruleThreshold(cfg, yAll, best.p, seed);
+    if (rule !== undefined) return { artefact: { format: 2, members, stack, threshold: rule }, cvMacroF1: binaryScores(yAll, best.p, rule).macroF1 };
     return { artefact: { format: 2, members, stack, threshold: best.threshold }, cvMacroF1: best.macroF1 };
   }
+  const rule = ruleThreshold(cfg, yAll, oofMean, seed) ?? (cfg.threshold === 'balanced' ? members.reduce((a, m) => a + sigmoid(m.platt.b), 0) / members.length : undefined);
+  if (rule !== undefined) return { artefact: { format: 2, members, threshold: rule }, cvMacroF1: binaryScores(yAll, oofMean, rule).macroF1 };
   const t = bestThreshold(yAll, oofMean);
-  if (cfg.threshold === 'bagged' || cfg.threshold === 'prevalence') {
-    const threshold = cfg.threshold === 'bagged' ? baggedThreshold(yAll, oofMean, seed) : prevalenceThreshold(yAll, oofMean);
-    return { artefact: { format: 2, members, threshold }, cvMacroF1: binaryScores(yAll, oofMean, threshold).macroF1 };
-  }
-  if (cfg.threshold === 'balanced') {
-    const threshold = members.reduce((a, m) => a + sigmoid(m.platt.b), 0) / members.length;
-    return { artefact: { format: 2, members, threshold }, cvMacroF1: binaryScores(yAll, oofMean, threshold).macroF1 };
-  }
   return { artefact: { format: 2, members, threshold: t.threshold }, cvMacroF1: t.macroF1 };
 }
 
