@@ -67,6 +67,9 @@ describe.skipIf(!existsSync(CHROMIUM))(`dashboard in Chromium (skipped when ${CH
     await page.fill('#product-search', 'wireless');
     await page.press('#product-search', 'Enter');
     await page.waitForFunction("location.hash.includes('q=wireless')");
+    // the page re-rendered for the query (its input carries it as an attribute; the page before had value=""), so the
+    // rows read next are the search results, not the unfiltered list still on screen while the search runs
+    await page.waitForSelector('#product-search[value="wireless"]');
     await page.waitForSelector('tbody tr.clickable');
     const first = page.locator('tbody tr.clickable').first();
     const title = (await first.locator('td').first().textContent()) ?? '';
