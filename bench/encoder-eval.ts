@@ -1,5 +1,5 @@
 // Encoder benchmark on the four product-matching datasets: blocking recall at equal k and matcher test F1 with/without enc.cos.
-// `npm run bench -- encoder-eval [dataset ...] [--steps=N] [--weight=0.5] [--feature=self-supervised|same|cross-fitted]
+// `npm run bench -- encoder-eval [dataset ...] [--steps=N] [--weight=0.5] [--feature=self-supervised|same|cross-fitted|transfer]
 // [--folds=3] [--feature-steps=N] [--all-texts] [--title] [--cv=5 (0: no cross-validated choice)] [--no-blocking] [--json]
 // [--no-test (valid/CV only: for choosing a design before test is looked at)] [--diff (+enc.diff designs)] [--no-control]
 // [--hard-negatives (code-conflicting TF-IDF neighbours as hard negatives of the feature encoder)] [--seeds=N (seeds 1..N, default 3)]
@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const steps = Number(args.find((a) => a.startsWith('--steps='))?.slice(8) ?? NaN);
 const weight = Number(args.find((a) => a.startsWith('--weight='))?.slice(9) ?? 0.5);
-const feature = args.find((a) => a.startsWith('--feature='))?.slice(10) as 'self-supervised' | 'same' | 'cross-fitted' | undefined;
+const feature = args.find((a) => a.startsWith('--feature='))?.slice(10) as 'self-supervised' | 'same' | 'cross-fitted' | 'transfer' | undefined;
 const folds = Number(args.find((a) => a.startsWith('--folds='))?.slice(8) ?? 3);
 const resplitArg = args.find((a) => a.startsWith('--resplit='))?.slice(10);
 const resplit = resplitArg === undefined ? undefined : Number(resplitArg);
@@ -43,6 +43,8 @@ for (const name of DATASETS) {
       size: name.startsWith('wdc_') ? 'small' : undefined,
       denseWeight: weight,
       ...(feature ? { featureEncoder: feature } : {}),
+      // transfer: the feature encoder learns from the other three datasets' labels (never this one's)
+      ...(feature === 'transfer' ? { transferDirs: ['abt_buy', 'walmart_amazon_structured', 'wdc_computers', 'wdc_cameras'].filter((d) => d !== name).map((d) => `${ROOT}/${d}`) } : {}),
       folds,
       ...(args.includes('--all-texts') ? { featureTexts: 'all' as const } : {}),
       ...(args.includes('--title') ? { featureText: 'title' as const } : {}),

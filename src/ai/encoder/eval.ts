@@ -2,13 +2,14 @@
 // cosine) and matcher test F1 with and without the `enc.cos` feature. Encoder and matcher see train (and valid for
 // selection) only; test is scored once.
 
+import { readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { gbdtPredict } from '../builtin/gbdt.js';
 import { createRng, shuffleInPlace } from '../builtin/rng.js';
 import { blockingQuality, blockTfidf } from '../../fusion/block-tfidf.js';
 import { createFeaturizer, fitFeaturizer, type Featurizer } from '../../fusion/features.js';
 import { featurizePairs, trainMatcher } from '../../fusion/matcher.js';
-import { readPairSplits } from '../../fusion/pairs/discover.js';
+import { readPairSplits, SIZES } from '../../fusion/pairs/discover.js';
 import { recordKey, type LabeledPair, type PairRecord, type PairSplits } from '../../fusion/pairs/types.js';
 import { distinct } from '../../fusion/eval.js';
 import { meanSd } from '../../util/stats.js';
@@ -34,7 +35,13 @@ export interface EncoderEvalOptions {
    * per fold of the training pairs (grouped by left record) and gives each training pair the cosine of the encoder
    * that did not see it (withCrossFitFeature).
    */
-  readonly featureEncoder?: 'self-supervised' | 'same' | 'cross-fitted';
+  readonly featureEncoder?: 'self-supervised' | 'same' | 'cross-fitted' | 'transfer';
+  /**
+   * Benchmark folders whose labelled train + valid pairs (largest size present) train the 'transfer' feature encoder,
+   * together with augmented views of this dataset's train titles: labels of other datasets only, so this dataset's
+   * train and test pairs are equally new to it (transferSet).
+   */
+  readonly transferDirs?: readonly string[];
   /** Folds of the cross-fitted feature encoders (default 3). */
   readonly folds?: number;
   /**
@@ -241,6 +248,33 @@ export function pairTrainingSet(pairs: readonly LabeledPair[], text: (r: PairRec
   };
 }
 
+/** Training sets concatenated: texts appended, index pairs shifted by the texts before them. */
+export function concatTrainingSets(sets: readonly EncoderTrainingSet[]): EncoderTrainingSet {
+  const texts: string[] = [];
+  const positives: (readonly [number, number])[] = [];
+  const negatives: (readonly [number, number])[] = [];
+  for (const s of sets) {
+    const o = texts.length;
+    texts.push(...s.texts);
+    for (const [i, j] of s.positives) positives.push([i + o, j + o]);
+    for (const [i, j] of s.negatives ?? []) negatives.push([i + o, j + o]);
+  }
+  return { texts, positives, negatives };
+}
+
+/**
+ * Another benchmark's labelled train + valid pairs (its largest size present; test is not read) as an encoder training
+ * set, each record's text built with that dataset's own fitted schema.
+ */
+export async function transferSet(dir: string): Promise<EncoderTrainingSet> {
+  const names = new Set(await readdir(dir));
+  const size = [...SIZES].reverse().find((s) => names.has(`train.txt.${s}`) && names.has(`valid.txt.${s}`));
+  const splits = await readPairSplits(dir, size);
+  const pairs = [...splits.train, ...splits.valid];
+  const { schema } = fitFeaturizer(distinct(pairs.flatMap((p) => [p.left, p.right])).list);
+  return pairTrainingSet(pairs, (r) => recordText(r, schema));
+}
+
 /** Per-seed match probabilities of one matcher design on the valid and (when scored) test pairs. */
 export interface SeedScores {
   readonly valid: Float64Array[];
@@ -336,6 +370,15 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
     }
     const trainKeys = new Set(splits.train.map((p) => `${recordKey(p.left)}\u0000${recordKey(p.right)}`));
     withEnc = withCrossFitFeature(base, folds, (a, b) => (trainKeys.has(`${recordKey(a)}\u0000${recordKey(b)}`) ? foldOfLeft(a) : undefined), ftext);
+  } else if (mode === 'transfer') {
+    const dirs = opts.transferDirs ?? [];
+    if (dirs.length === 0) throw new Error("featureEncoder 'transfer' needs transferDirs: the benchmark folders whose labels train the feature encoder");
+    const own = { texts: distinct(splits.train.flatMap((p) => [p.left, p.right])).list.map(ftext), positives: [] };
+    const tset = concatTrainingSets([...(await Promise.all(dirs.map(transferSet))), own]);
+    say(`${dir}: transfer encoder: ${tset.texts.length} titles, ${tset.positives.length} positives, ${tset.negatives?.length ?? 0} negatives from ${dirs.length} other datasets`);
+    const featureWeights = (await trainEncoder(tset, featureTraining)).weights;
+    withEnc = withEncoderFeature(base, featureWeights, ftext);
+    diffEnc = withEncoderDiffFeatures(base, featureWeights, ftext);
   } else {
     const texts = opts.featureTexts === 'all' ? distinct(all.flatMap((p) => [p.left, p.right])).list.map(ftext) : ftext === text ? set.texts : distinct(splits.train.flatMap((p) => [p.left, p.right])).list.map(ftext);
     const negatives = mode === 'self-supervised' && opts.hardNegatives ? hardNegatives(texts) : [];
