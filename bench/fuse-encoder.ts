@@ -50,7 +50,7 @@ const designs: Record<string, FuseOptions['encoder']> = {
   control: { weights: blind, version: enc.info.version, blocking: false },
 };
 
-interface Row { design: string; seed: number; threshold: number; f1: number; f1NoIdentifier: number; precision: number; recall: number; seconds: number; candidates: number; fromEncoder: number; pairCompleteness: number }
+interface Row { design: string; seed: number; threshold: number; f1: number; f1NoIdentifier: number; precision: number; recall: number; seconds: number; candidates: number; fromEncoder: number; pairCompleteness: number; encoderMember: string }
 const rows: Row[] = [];
 for (const [design, encoder] of Object.entries(designs)) {
   for (const seed of seeds) {
@@ -62,10 +62,10 @@ for (const [design, encoder] of Object.entries(designs)) {
     const pc = inside ? (await pairCompleteness(db, truth, inside.records, inside.candidates)).completeness : NaN;
     const row = {
       design, seed, threshold: r.model.threshold, f1: q.all.f1, f1NoIdentifier: q.withoutIdentifier.f1, precision: q.all.precision, recall: q.all.recall, seconds,
-      candidates: r.candidates.total, fromEncoder: r.candidates.fromEncoder, pairCompleteness: pc,
+      candidates: r.candidates.total, fromEncoder: r.candidates.fromEncoder, pairCompleteness: pc, encoderMember: r.model.encoderMember ?? '-',
     };
     rows.push(row);
-    if (!json) process.stderr.write(`${design} seed ${seed}: F1 ${(row.f1 * 100).toFixed(2)} (no identifier ${(row.f1NoIdentifier * 100).toFixed(2)}), ${row.candidates} candidates (${row.fromEncoder} from the encoder), pair completeness ${(pc * 100).toFixed(2)}, ${row.seconds.toFixed(1)} s\n`);
+    if (!json) process.stderr.write(`${design} seed ${seed}: F1 ${(row.f1 * 100).toFixed(2)} (no identifier ${(row.f1NoIdentifier * 100).toFixed(2)}), ${row.candidates} candidates (${row.fromEncoder} from the encoder), pair completeness ${(pc * 100).toFixed(2)}, encoder member ${row.encoderMember}, ${row.seconds.toFixed(1)} s\n`);
   }
 }
 await db.close();

@@ -44,7 +44,7 @@ export function register(program: Command): void {
         if (g.json) return printJson({ ...r, ...(quality ? { quality } : {}) });
         say(`${r.listings.toLocaleString('en-US')} listings → ${r.products.toLocaleString('en-US')} products (${r.multiListingProducts.toLocaleString('en-US')} on several listings), run ${r.runId}`);
         say(`candidates: ${r.candidates.total.toLocaleString('en-US')} pairs (${r.candidates.fromKeys.toLocaleString('en-US')} by identifier/code keys, ${r.candidates.fromNeighbours.toLocaleString('en-US')} by TF-IDF neighbours${r.candidates.fromEncoder > 0 ? `, ${r.candidates.fromEncoder.toLocaleString('en-US')} by encoder neighbours` : ''}), reduction ratio ${pct(r.candidates.reductionRatio)}%`);
-        say(`matcher: ${r.model.name} v${r.model.version} ${r.model.trained ? 'trained now' : 'reused'} (threshold ${r.model.threshold.toFixed(3)}${r.model.validF1 === null ? '' : `, held-out weak-label F1 ${pct(r.model.validF1)}`})`);
+        say(`matcher: ${r.model.name} v${r.model.version} ${r.model.trained ? 'trained now' : 'reused'} (threshold ${r.model.threshold.toFixed(3)}${r.model.validF1 === null ? '' : `, held-out weak-label F1 ${pct(r.model.validF1)}`}${r.model.encoderMember === undefined ? '' : `; title-encoder member ${r.model.encoderMember === 'kept' ? 'kept' : 'left out: it lowered held-out F1'}`})`);
         say(`links: ${r.accepted.identifier} by identifier, ${r.accepted.model} by model, ${r.accepted.human} by human decision; ${r.refusedMerges} merges refused by the chaining guard`);
         say(`ids: ${r.ids.kept} kept, ${r.ids.new} new, ${r.ids.merges} merges, ${r.ids.splits} splits, ${r.ids.retired} retired`);
         say(table(r.stages.map((s) => ({ stage: s.stage, seconds: +s.seconds.toFixed(2) }))));

@@ -75,7 +75,11 @@ export interface FuseResult {
   readonly multiListingProducts: number;
   readonly candidates: { readonly total: number; readonly fromKeys: number; readonly fromNeighbours: number; readonly fromEncoder: number; readonly reductionRatio: number };
   readonly weakLabels: { readonly train: number; readonly valid: number; readonly positives: number; readonly hardNegatives: number; readonly farNegatives: number } | null;
-  readonly model: { readonly name: string; readonly version: number; readonly threshold: number; readonly trained: boolean; readonly validF1: number | null };
+  readonly model: {
+    readonly name: string; readonly version: number; readonly threshold: number; readonly trained: boolean; readonly validF1: number | null;
+    /** With `encoder`: whether the encoder member is in the matcher (left out when it lowered held-out F1; encoderMemberChoice). */
+    readonly encoderMember?: 'kept' | 'left out';
+  };
   readonly accepted: Record<Method, number>;
   readonly refusedMerges: number;
   readonly ids: { readonly kept: number; readonly new: number; readonly merges: number; readonly splits: number; readonly retired: number };
@@ -335,7 +339,8 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
     runId, listings: n, products: cl.nClusters, multiListingProducts: sizes.filter((s) => s > 1).length,
     candidates: { total, fromKeys: candidates.fromKeys, fromNeighbours: candidates.fromNeighbours, fromEncoder: candidates.fromEncoder, reductionRatio: n > 1 ? 1 - total / ((n * (n - 1)) / 2) : 1 },
     weakLabels: weakStats,
-    model: { name: matcher.info.name, version: matcher.info.version, threshold, trained: matcher.trained, validF1: typeof matcher.info.metrics.validF1 === 'number' ? matcher.info.metrics.validF1 : null },
+    model: { name: matcher.info.name, version: matcher.info.version, threshold, trained: matcher.trained, validF1: typeof matcher.info.metrics.validF1 === 'number' ? matcher.info.metrics.validF1 : null,
+      ...(opts.encoder ? { encoderMember: matcher.artefact.encoder ? 'kept' as const : 'left out' as const } : {}) },
     accepted, refusedMerges: cl.refusedMerges,
     ids: { kept: ids.kept, new: count('new'), merges: count('merge'), splits: count('split'), retired: count('retired') },
     stages,

@@ -116,6 +116,19 @@ export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonl
   return { train: { ...train, enc: trainEnc }, valid: { ...valid, enc: cos(weak.valid) } };
 }
 
+/**
+ * Whether the encoder member joins the matcher: the mean of the two members' held-out scores must reach at least the
+ * best F1 of the pair-feature model alone, each at its own best-F1 cut. Asking for the encoder never gives a matcher
+ * the held-out identifier labels call worse; when it would, the pair-feature model is stored alone (still under the
+ * encoder's fingerprint, so the next run with the same encoder reuses that decision).
+ */
+export function encoderMemberChoice(baseScores: readonly number[], encoderScores: readonly number[], y: Uint8Array): { keep: boolean; baseF1: number; ensembleF1: number; scores: number[] } {
+  const scores = baseScores.map((p, i) => (p + (encoderScores[i] as number)) / 2);
+  const baseF1 = bestF1Threshold(baseScores, y).f1;
+  const ensembleF1 = bestF1Threshold(scores, y).f1;
+  return { keep: ensembleF1 >= baseF1, baseF1, ensembleF1, scores };
+}
+
 /** The features the encoder member reads: x with each row's encoder cosine appended. */
 export function encoderRows(m: PairMatrix): Float32Array {
   if (!m.enc) throw new Error('pairs without encoder cosines given to the encoder member');
@@ -146,9 +159,12 @@ export async function trainProductMatcher(db: Backend, stats: ListingStats, data
     const encValid = rowsOf(encoderRows(data.valid), nE);
     const encModel = trainGbdt(ENCODER_FEATURES, encTrain, { x: encValid, y: valid.y }, gbdt);
     const encScores = encValid.map((x) => gbdtPredict(encModel, x));
-    [memberF1.validF1Base, memberF1.validF1Encoder] = [bestF1Threshold(validScores, valid.y).f1, bestF1Threshold(encScores, valid.y).f1];
-    validScores = validScores.map((p, i) => (p + (encScores[i] as number)) / 2);
-    encoder = { encoderVersion, model: encModel };
+    const choice = encoderMemberChoice(validScores, encScores, valid.y);
+    Object.assign(memberF1, { validF1Base: choice.baseF1, validF1Encoder: bestF1Threshold(encScores, valid.y).f1, validF1Ensemble: choice.ensembleF1, encoderMemberKept: choice.keep ? 1 : 0 });
+    if (choice.keep) {
+      validScores = choice.scores;
+      encoder = { encoderVersion, model: encModel };
+    }
   }
   const { threshold } = bestF1Threshold(validScores, valid.y);
   const v = prf(confusion(validScores, valid.y, threshold));
@@ -158,7 +174,7 @@ export async function trainProductMatcher(db: Backend, stats: ListingStats, data
   };
   const info = await saveModel(db, {
     name: PRODUCT_MATCHER, kind: 'gbdt',
-    params: { ...model.params, features: N_PAIR_FEATURES, supervision: 'identifier (GTIN/ASIN) weak labels', ...(encoder ? { titleEncoder: encoder.encoderVersion, ensemble: 'mean of the pair-feature model and the +enc_cos model' } : {}) },
+    params: { ...model.params, features: N_PAIR_FEATURES, supervision: 'identifier (GTIN/ASIN) weak labels', ...(encoderVersion !== undefined ? { titleEncoder: encoderVersion, ensemble: encoder ? 'mean of the pair-feature model and the +enc_cos model' : 'pair-feature model alone: the +enc_cos member lowered held-out F1 and was left out' } : {}) },
     metrics: {
       ...memberF1,
       validPrecision: v.precision, validRecall: v.recall, validF1: v.f1, threshold, trees: model.trees.length,

@@ -8,7 +8,7 @@ import { step } from '../../../src/store/sql.js';
 import { fuseProducts, type FuseResult } from '../../../src/fusion/product/fuse.js';
 import { evaluateFusion } from '../../../src/fusion/product/evaluate.js';
 import { explainPair } from '../../../src/fusion/product/explain.js';
-import { storedProductMatcher } from '../../../src/fusion/product/model.js';
+import { encoderMemberChoice, storedProductMatcher } from '../../../src/fusion/product/model.js';
 import { trainStoreEncoder, type StoredEncoder } from '../../../src/ai/encoder/store-train.js';
 import { EXAMPLES_TRUTH, loadExampleListings } from './support.js';
 
@@ -36,6 +36,9 @@ describe('fuseProducts with the title encoder', () => {
     expect(m?.artefact.encoder?.encoderVersion).toBe(enc.info.version);
     expect(m?.info.params.titleEncoder).toBe(enc.info.version);
     expect(m?.info.metrics.validF1Encoder).toBeGreaterThan(0.8);
+    expect(first.model.encoderMember).toBe('kept');
+    expect(m?.info.metrics.encoderMemberKept).toBe(1);
+    expect(m?.info.metrics.validF1Ensemble).toBeGreaterThanOrEqual(m?.info.metrics.validF1Base as number);
     const q = await evaluateFusion(db, EXAMPLES_TRUTH);
     // the same floors as without the encoder (fuse.test.ts)
     expect(q.all.f1).toBeGreaterThan(0.95);
@@ -69,5 +72,24 @@ describe('fuseProducts with the title encoder', () => {
     expect(plain.model.trained).toBe(true);
     expect(plain.candidates.fromEncoder).toBe(0);
     expect((await storedProductMatcher(db))?.artefact.encoder).toBeUndefined();
+  });
+});
+
+describe('encoderMemberChoice', () => {
+  const y = Uint8Array.from([1, 1, 1, 0, 0, 0, 1, 0]);
+  const good = [0.9, 0.8, 0.7, 0.2, 0.1, 0.3, 0.6, 0.4];
+  it('leaves the member out when averaging it in lowers held-out F1', () => {
+    // a member that ranks the held-out pairs backwards pulls the mean below the pair-feature model's best cut
+    const backwards = good.map((p) => 1 - p);
+    const c = encoderMemberChoice(good, backwards, y);
+    expect(c.baseF1).toBe(1);
+    expect(c.ensembleF1).toBeLessThan(1);
+    expect(c.keep).toBe(false);
+  });
+  it('keeps it when the mean is at least as good, and returns the mean', () => {
+    const c = encoderMemberChoice(good, [0.7, 0.9, 0.8, 0.1, 0.3, 0.2, 0.9, 0.1], y);
+    expect(c.keep).toBe(true);
+    expect(c.ensembleF1).toBe(1);
+    expect(c.scores[0]).toBeCloseTo(0.8, 12);
   });
 });
