@@ -5,7 +5,7 @@ import { augmentTitle } from '../../src/ai/encoder/augment.js';
 import { fromArtefact, toArtefact } from '../../src/ai/encoder/artefact.js';
 import { cosineAt, embedTitles, type EncoderWeights } from '../../src/ai/encoder/model.js';
 import { initEncoder, trainEncoder } from '../../src/ai/encoder/train.js';
-import { loadEncoder, trainStoreEncoder } from '../../src/ai/encoder/store-train.js';
+import { listingTrainingSet, loadEncoder, trainStoreEncoder } from '../../src/ai/encoder/store-train.js';
 import { titleFeatures } from '../../src/ai/encoder/tokens.js';
 import { step } from '../../src/store/sql.js';
 import { tempStore } from '../support/db.js';
@@ -97,6 +97,11 @@ describe('title encoder', () => {
       for (const [i, r] of rows.entries()) {
         await s.db.run(step('INSERT INTO listing (platform, platform_listing_id, title, gtin, source_file_id, source_row, row_hash) VALUES ($1, $2, $3, $4, 1, $5, $6)', [...r, i + 2, i]));
       }
+      // A sample smaller than the store keeps identifier groups whole across platforms (the first 60 by platform
+      // were all Shopify listings: no pair).
+      const half = await listingTrainingSet(s.db, { maxTitles: 60, maxGroup: 20 });
+      expect(half.texts.length).toBe(60);
+      expect(half.positives.length).toBe(30);
       const r = await trainStoreEncoder(s.db, { training: { ...SMALL, steps: 30 } });
       expect(r.info.name).toBe('title-encoder');
       expect(r.info.metrics.identifierPositives).toBe(60);
