@@ -1,7 +1,8 @@
 // Product fusion at scale: synthesise N listings (default 1M) across 5 platforms from the sample generator's
 // catalogue (its titles, model-code spellings, Chinese titles, barcodes as each platform carries them), load them
 // into a fresh store and run fuseProducts end to end, printing the time per stage, peak RSS and the machine load.
-// `npm run bench -- match-scale [--listings=1000000] [--json]`
+// `npm run bench -- match-scale [--listings=1000000] [--encoder] [--json]` (--encoder: for a few hundred thousand
+// listings; its neighbour search grows as n^1.5)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
@@ -16,6 +17,8 @@ import { buildCatalogue, type Variant } from '../src/sample/catalogue.js';
 import { listingTitle } from '../src/sample/titles.js';
 import { Rng } from '../src/sample/rng.js';
 import { withCheckDigit } from '../src/sample/gtin.js';
+import { loadEncoder, trainStoreEncoder } from '../src/ai/encoder/store-train.js';
+import type { EncoderWeights } from '../src/ai/encoder/model.js';
 
 // A million listings hold more JS objects (records, texts, vocabularies) than node's default heap limit allows on a
 // machine with less than ~32 GB: run again in a child with a larger heap (the 8 GB RSS bar still applies) and a
@@ -32,6 +35,8 @@ const target = Number(arg('listings') ?? 1_000_000);
 const k = arg('k') === undefined ? undefined : Number(arg('k'));
 const maxKey = arg('max-key') === undefined ? undefined : Number(arg('max-key'));
 const json = process.argv.includes('--json');
+// --encoder: train the title encoder on the store (as `omnifuse models train-encoder`), then fuse with it.
+const withEncoder = process.argv.includes('--encoder');
 const PLATFORMS = [
   { name: 'shopify', coverage: 0.6, gtin: 0.85, currency: 'USD', fx: 1 },
   { name: 'amazon', coverage: 0.7, gtin: 0.88, currency: 'USD', fx: 1 },
@@ -93,11 +98,22 @@ const synthSeconds = (performance.now() - t0) / 1000;
 if (!json) process.stderr.write(`synthesised ${made.toLocaleString('en-US')} listings (${variants.length.toLocaleString('en-US')} variants) in ${synthSeconds.toFixed(1)} s\n`);
 
 const load = [loadavg()];
+let encoder: { weights: EncoderWeights; version: number } | undefined;
+let encoderSeconds: number | undefined;
+if (withEncoder) {
+  const te = performance.now();
+  const trained = await trainStoreEncoder(db);
+  encoderSeconds = (performance.now() - te) / 1000;
+  const stored = await loadEncoder(db, trained.info.version); // the registry's int8 table, as the CLI reads it
+  if (!stored) throw new Error('the trained encoder is not in the registry');
+  encoder = { weights: stored.weights, version: stored.info.version };
+  if (!json) process.stderr.write(`encoder trained in ${encoderSeconds.toFixed(1)} s (${String(trained.info.metrics.identifierPositives)} identifier positives)\n`);
+}
 const cpu0 = process.cpuUsage();
 const t1 = performance.now();
 let internals: FuseInternals | undefined;
 const block = { ...(maxKey === undefined ? {} : { maxKeyFrequency: maxKey }), neighbours: k === undefined ? {} : { k } };
-const r = await fuseProducts(db, { block, ...(json ? {} : { onProgress: (s: string, d: string) => process.stderr.write(`  ${s}: ${d}\n`) }) }, (x) => (internals = x));
+const r = await fuseProducts(db, { block, ...(encoder ? { encoder } : {}), ...(json ? {} : { onProgress: (s: string, d: string) => process.stderr.write(`  ${s}: ${d}\n`) }) }, (x) => (internals = x));
 const totalSeconds = (performance.now() - t1) / 1000;
 // CPU seconds of this process (JS + DuckDB threads): steadier than wall time on a shared machine.
 const cpuUsed = process.cpuUsage(cpu0);
@@ -109,7 +125,8 @@ await db.close();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const result = {
   listings: made, platforms: PLATFORMS.map((p) => p.name), products: r.products, candidates: r.candidates.total,
-  candidatesFromKeys: r.candidates.fromKeys, candidatesFromNeighbours: r.candidates.fromNeighbours, pairCompleteness: completeness?.completeness,
+  candidatesFromKeys: r.candidates.fromKeys, candidatesFromNeighbours: r.candidates.fromNeighbours, candidatesFromEncoder: r.candidates.fromEncoder, pairCompleteness: completeness?.completeness,
+  ...(encoderSeconds !== undefined ? { encoderTrainSeconds: encoderSeconds, encoderMember: r.model.encoderMember } : {}),
   totalSeconds, cpuSeconds, stages: r.stages, peakRssMb, cores: cpus().length,
   loadAverage: { before: load[0], after: load[1] },
   quality: { f1: quality.all.f1, precision: quality.all.precision, recall: quality.all.recall, withoutIdentifierF1: quality.withoutIdentifier.f1 },
@@ -119,6 +136,6 @@ if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 else {
   process.stdout.write(`${made.toLocaleString('en-US')} listings → ${r.products.toLocaleString('en-US')} products in ${totalSeconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (bar 120 s), peak RSS ${(peakRssMb / 1024).toFixed(2)} GB (bar 8 GB)\n`);
   for (const s of r.stages) process.stdout.write(`  ${s.stage.padEnd(10)} ${s.seconds.toFixed(1).padStart(7)} s wall ${s.cpuSeconds.toFixed(1).padStart(7)} s CPU\n`);
-  process.stdout.write(`${r.candidates.total.toLocaleString('en-US')} candidate pairs (${r.candidates.fromKeys.toLocaleString('en-US')} from keys, ${r.candidates.fromNeighbours.toLocaleString('en-US')} from neighbours), pair completeness ${((completeness?.completeness ?? 0) * 100).toFixed(1)} % of ${(completeness?.truePairs ?? 0).toLocaleString('en-US')} true pairs\n`);
+  process.stdout.write(`${r.candidates.total.toLocaleString('en-US')} candidate pairs (${r.candidates.fromKeys.toLocaleString('en-US')} from keys, ${r.candidates.fromNeighbours.toLocaleString('en-US')} from neighbours${r.candidates.fromEncoder > 0 ? `, ${r.candidates.fromEncoder.toLocaleString('en-US')} from encoder neighbours` : ''}), pair completeness ${((completeness?.completeness ?? 0) * 100).toFixed(1)} % of ${(completeness?.truePairs ?? 0).toLocaleString('en-US')} true pairs\n`);
   process.stdout.write(`pairwise F1 ${(quality.all.f1 * 100).toFixed(1)} (without identifiers ${(quality.withoutIdentifier.f1 * 100).toFixed(1)}); load average ${load.map((l) => l?.[0]?.toFixed(1)).join(' → ')} on ${cpus().length} cores\n`);
 }
