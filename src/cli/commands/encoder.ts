@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .command('train-encoder')
     .description('train the neural title encoder (tfjs, wasm backend) on the store\'s listings: identifier-equal listings and augmented titles as positives')
     .option('--steps <n>', 'training steps (batches of 128)', '600')
-    .option('--max-titles <n>', 'at most this many listing titles', '50000')
+    .option('--max-titles <n>', 'at most this many listing titles (a larger store is sampled by identifier group, across platforms)', '50000')
     .option('--seed <n>', 'random seed', '1')
     .action(async (o: { steps: string; maxTitles: string; seed: string }, cmd: Command) => {
       const g = globals(cmd);
