@@ -245,11 +245,13 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
   const modelX = await featuresDone();
   // With an encoder member: its rows are the pair features plus the encoder cosine, its score averaged in.
   const modelCos = emb && pairCosines(emb, pairs.a.subarray(0, nModel), pairs.b.subarray(0, nModel));
-  const encoderX = modelCos && withColumn(modelX, N_PAIR_FEATURES, modelCos);
+  // The member's matrix (a copy of the pair features, one column wider) only once a matcher with a member scores.
+  let encoderX: Float32Array | undefined;
   const score = async (m: TrainedProductMatcher, rows?: Uint32Array): Promise<Float32Array> => {
     const s = await scoreRows(modelX, flattenForest(m.artefact.model), parallel, rows);
     if (!m.artefact.encoder) return s;
-    if (!encoderX) throw new Error('the stored matcher has an encoder member but no encoder was given');
+    if (!modelCos) throw new Error('the stored matcher has an encoder member but no encoder was given');
+    encoderX ??= withColumn(modelX, N_PAIR_FEATURES, modelCos);
     const e = predictRows(flattenForest(m.artefact.encoder.model), encoderX, N_PAIR_FEATURES + 1, rows);
     for (let k = 0; k < s.length; k++) s[k] = ((s[k] as number) + (e[k] as number)) / 2;
     return s;
