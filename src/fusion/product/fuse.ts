@@ -15,7 +15,7 @@ import { identifierGroups } from './identifier-groups.js';
 import { learnAliases } from './learn-aliases.js';
 import { pairRecordOf } from './matching-text.js';
 import { prepareTextParallel, startProfiles } from './listing-workers.js';
-import { embedListings, pairCosines, storedProductMatcher, trainProductMatcher, weakTrainingData, type ListingEmbeddings, type MatcherViews, type TrainedProductMatcher, type WeakTrainingData } from './model.js';
+import { embedListings, memberMean, pairCosines, storedProductMatcher, trainProductMatcher, weakTrainingData, type ListingEmbeddings, type MatcherViews, type TrainedProductMatcher, type WeakTrainingData } from './model.js';
 import type { EncoderWeights } from '../../ai/encoder/model.js';
 import { createProfileContext, fitListingStats } from './listing-profiles.js';
 import { N_PAIR_FEATURES } from './pair-features.js';
@@ -253,7 +253,7 @@ export async function fuseProducts(db: Backend, opts: FuseOptions = {}, internal
     if (!modelCos) throw new Error('the stored matcher has an encoder member but no encoder was given');
     encoderX ??= withColumn(modelX, N_PAIR_FEATURES, modelCos);
     const e = predictRows(flattenForest(m.artefact.encoder.model), encoderX, N_PAIR_FEATURES + 1, rows);
-    for (let k = 0; k < s.length; k++) s[k] = ((s[k] as number) + (e[k] as number)) / 2;
+    for (let k = 0; k < s.length; k++) s[k] = memberMean(s[k] as number, e[k] as number);
     return s;
   };
   const firstPass = { x: modelX, scores: await score(matcher) };

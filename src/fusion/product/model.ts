@@ -116,6 +116,10 @@ export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonl
   return { train: { ...train, enc: trainEnc }, valid: { ...valid, enc: cos(weak.valid) } };
 }
 
+/** A pair's probability under a matcher with an encoder member: the mean of the two members' (training, fusion and
+ *  explain all combine them here). */
+export const memberMean = (base: number, encoder: number): number => (base + encoder) / 2;
+
 /**
  * Whether the encoder member joins the matcher: the mean of the two members' held-out scores must reach at least the
  * best F1 of the pair-feature model alone, each at its own best-F1 cut. Asking for the encoder never gives a matcher
@@ -123,7 +127,7 @@ export function weakTrainingData(ctx: ProfileContext, P: Profiles, recs: readonl
  * encoder's fingerprint, so the next run with the same encoder reuses that decision).
  */
 export function encoderMemberChoice(baseScores: readonly number[], encoderScores: readonly number[], y: Uint8Array): { keep: boolean; baseF1: number; ensembleF1: number; scores: number[] } {
-  const scores = baseScores.map((p, i) => (p + (encoderScores[i] as number)) / 2);
+  const scores = baseScores.map((p, i) => memberMean(p, encoderScores[i] as number));
   const baseF1 = bestF1Threshold(baseScores, y).f1;
   const ensembleF1 = bestF1Threshold(scores, y).f1;
   return { keep: ensembleF1 >= baseF1, baseF1, ensembleF1, scores };
@@ -143,8 +147,9 @@ export async function trainProductMatcher(db: Backend, stats: ListingStats, data
   }
   const t0 = performance.now();
   // Both members learn from the weak-labelled rows and any self-training rows, each read its own way.
-  const sets = extra && extra.y.length > 0 ? [data.train, extra] : [data.train];
-  const trainY = extra && sets.length > 1 ? Uint8Array.from([...data.train.y, ...extra.y]) : data.train.y;
+  const selfTrained = extra && extra.y.length > 0 ? extra : undefined;
+  const sets = selfTrained ? [data.train, selfTrained] : [data.train];
+  const trainY = selfTrained ? Uint8Array.from([...data.train.y, ...selfTrained.y]) : data.train.y;
   const trainOn = (rows: (m: PairMatrix) => Float32Array[]) => ({ x: sets.flatMap(rows), y: trainY });
   const train = trainOn((m) => rowsOf(m.x));
   const valid = { x: rowsOf(data.valid.x), y: data.valid.y };
@@ -217,5 +222,5 @@ export function explainWith(artefact: ProductMatcherArtefact, a: PairRecord, b: 
   const cosine = Math.fround(cosineAt(e, 0, e, 1, encoderWeights.dim));
   x32[N_PAIR_FEATURES] = cosine;
   const enc = gbdtPredict(artefact.encoder.model, Float64Array.from(x32));
-  return { probability: (base + enc) / 2, bias: c.bias, features, encoder: { cosine, probability: enc, baseProbability: base } };
+  return { probability: memberMean(base, enc), bias: c.bias, features, encoder: { cosine, probability: enc, baseProbability: base } };
 }
