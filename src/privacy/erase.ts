@@ -2,7 +2,7 @@
 // and reviews, drop raw rejected records that carry their values, recompute affected persons, flag models.
 import { randomBytes } from 'node:crypto';
 import type { Backend } from '../store/backend.js';
-import { step } from '../store/sql.js';
+import { placeholders, step } from '../store/sql.js';
 import { usageError } from '../util/errors.js';
 import { emailHash } from './hmac.js';
 import { hmacPads } from './key.js';
@@ -46,7 +46,7 @@ export async function eraseSubject(db: Backend, key: Buffer, req: EraseRequest):
     const forms = await phoneForms(db, key, req.phone, req.country);
     if (forms.length === 0) throw usageError(`--phone ${JSON.stringify(req.phone)} is not a phone number${req.country ? ` in ${req.country}` : ''}`, 'write it as +8613812345678 or with its national prefix and --country');
     forms.forEach((f) => params.push(f.hash));
-    where.push(`phone_hash IN (${forms.map((_, i) => `$${i + 1}`).join(', ')})`);
+    where.push(`phone_hash IN (${placeholders(forms.length)})`);
     clear.push(req.phone.trim(), ...forms.flatMap((f) => [f.e164, nationalNumber(f.e164) ?? f.e164]));
   } else {
     const at = req.account!.indexOf(':');
@@ -131,7 +131,7 @@ export async function phoneForms(db: Backend, key: Buffer, phone: string, countr
   country !== undefined ? [phone, pads.ipad, pads.opad, country] : [phone, pads.ipad, pads.opad]));
   if (forms.length <= 1) return forms;
   const stored = new Set((await db.all<{ h: string }>(step(
-    `SELECT DISTINCT phone_hash AS h FROM customer_account WHERE phone_hash IN (${forms.map((_, i) => `$${i + 1}`).join(', ')})`, forms.map((f) => f.hash)))).map((r) => r.h));
+    `SELECT DISTINCT phone_hash AS h FROM customer_account WHERE phone_hash IN (${placeholders(forms.length)})`, forms.map((f) => f.hash)))).map((r) => r.h));
   const found = forms.filter((f) => stored.has(f.hash));
   if (found.length > 1) {
     throw usageError(`--phone ${JSON.stringify(phone)} is a national number that reads as ${found.map((f) => `${f.e164} (${f.countries})`).join(' or ')}, and the store holds more than one of them`,

@@ -17,6 +17,9 @@ export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Bound-parameter placeholders $1, $2, … $n, for an IN list of n values. */
+export const placeholders = (n: number): string => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+
 /** Quote a string literal, for the few places the engine refuses a bound parameter (table function arguments). */
 export function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
