@@ -184,13 +184,13 @@ export const PHONE_REGIONS: readonly (readonly [string, string, boolean, readonl
 ];
 
 function phoneRegionMacros(): string[] {
-  const cases = (f: (r: (typeof PHONE_REGIONS)[number]) => string) => PHONE_REGIONS.map((r) => `WHEN ${sqlString(r[0])} THEN ${f(r)}`).join(' ');
-  const byCode = (f: (r: (typeof PHONE_REGIONS)[number]) => string) => PHONE_REGIONS.map((r) => `WHEN ${sqlString(r[1])} THEN ${f(r)}`).join(' ');
+  // WHEN arms keyed by the country (key 0) or the calling code (key 1)
+  const cases = (key: 0 | 1, f: (r: (typeof PHONE_REGIONS)[number]) => string) => PHONE_REGIONS.map((r) => `WHEN ${sqlString(r[key])} THEN ${f(r)}`).join(' ');
   return [
-    `of_phone_cc(c) AS CASE c ${cases((r) => sqlString(r[1]))} END`,
-    `of_phone_trunk(c) AS CASE c ${cases((r) => String(r[2]))} ELSE false END`,
-    `of_phone_lens(c) AS CASE c ${cases((r) => `[${r[3].join(', ')}]`)} END`,
-    `of_phone_cc_trunk(cc) AS CASE cc ${byCode((r) => String(r[2]))} ELSE false END`,
-    `of_phone_cc_lens(cc) AS CASE cc ${byCode((r) => `[${r[3].join(', ')}]`)} END`,
+    `of_phone_cc(c) AS CASE c ${cases(0, (r) => sqlString(r[1]))} END`,
+    `of_phone_trunk(c) AS CASE c ${cases(0, (r) => String(r[2]))} ELSE false END`,
+    `of_phone_lens(c) AS CASE c ${cases(0, (r) => `[${r[3].join(', ')}]`)} END`,
+    `of_phone_cc_trunk(cc) AS CASE cc ${cases(1, (r) => String(r[2]))} ELSE false END`,
+    `of_phone_cc_lens(cc) AS CASE cc ${cases(1, (r) => `[${r[3].join(', ')}]`)} END`,
   ];
 }
