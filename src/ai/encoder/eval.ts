@@ -357,6 +357,8 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
   const titleAttr = opts.featureText === 'title' ? config.schema.attributes.find((a) => a.kind === 'text')?.name : undefined;
   const ftext = titleAttr ? (r: PairRecord): string => normalizeText(r.attrs[titleAttr] ?? '') || text(r) : text;
   const featureTraining = { ...opts.training, ...(opts.featureSteps ? { steps: opts.featureSteps } : {}) };
+  // What the feature encoder reads of the distinct records of some pairs.
+  const recordTexts = (ps: readonly LabeledPair[]): string[] => distinct(ps.flatMap((p) => [p.left, p.right])).list.map(ftext);
   let withEnc: Featurizer;
   let diffEnc: Featurizer | undefined;
   if (mode === 'cross-fitted') {
@@ -373,14 +375,14 @@ export async function evaluateEncoder(dir: string, opts: EncoderEvalOptions = {}
   } else if (mode === 'transfer') {
     const dirs = opts.transferDirs ?? [];
     if (dirs.length === 0) throw new Error("featureEncoder 'transfer' needs transferDirs: the benchmark folders whose labels train the feature encoder");
-    const own = { texts: distinct(splits.train.flatMap((p) => [p.left, p.right])).list.map(ftext), positives: [] };
+    const own = { texts: recordTexts(splits.train), positives: [] };
     const tset = concatTrainingSets([...(await Promise.all(dirs.map(transferSet))), own]);
     say(`${dir}: transfer encoder: ${tset.texts.length} titles, ${tset.positives.length} positives, ${tset.negatives?.length ?? 0} negatives from ${dirs.length} other datasets`);
     const featureWeights = (await trainEncoder(tset, featureTraining)).weights;
     withEnc = withEncoderFeature(base, featureWeights, ftext);
     diffEnc = withEncoderDiffFeatures(base, featureWeights, ftext);
   } else {
-    const texts = opts.featureTexts === 'all' ? distinct(all.flatMap((p) => [p.left, p.right])).list.map(ftext) : ftext === text ? set.texts : distinct(splits.train.flatMap((p) => [p.left, p.right])).list.map(ftext);
+    const texts = opts.featureTexts === 'all' ? recordTexts(all) : ftext === text ? set.texts : recordTexts(splits.train);
     const negatives = mode === 'self-supervised' && opts.hardNegatives ? hardNegatives(texts) : [];
     if (negatives.length > 0) say(`${dir}: ${negatives.length} code-conflicting TF-IDF neighbours as hard negatives of the feature encoder`);
     const featureWeights = mode === 'self-supervised' ? (await trainEncoder({ texts, positives: [], negatives }, featureTraining)).weights : weights;
