@@ -87,12 +87,10 @@ export interface DenseIndex {
   readonly e: Float32Array;
   readonly dim: number;
   readonly n: number;
-  /** Listings that are queried and found, ascending. */
-  readonly ids: Uint32Array;
   /** m cells × dim, unit length. */
   readonly centroids: Float32Array;
   readonly m: number;
-  /** Cell j's listings are members[start[j] .. start[j + 1]). */
+  /** Cell j's listings are members[start[j] .. start[j + 1]); members holds every live listing (queried and found). */
   readonly start: Uint32Array;
   readonly members: Uint32Array;
 }
@@ -118,7 +116,7 @@ export function buildDenseIndex(e: Float32Array, dim: number, skip: Uint8Array, 
   ids.forEach((i, x) => {
     members[fill[cellOf[x] as number]!++] = i;
   });
-  return { e, dim, n, ids, centroids, m, start, members };
+  return { e, dim, n, centroids, m, start, members };
 }
 
 /** Calls emit(a, b) with a < b for each of members[from .. to) and its k most similar live listings (cosine ≥
@@ -161,7 +159,7 @@ export function queryDense(x: DenseIndex, o: DenseNeighbourOptions, from: number
  */
 export async function denseNeighbourPairs(e: Float32Array, dim: number, skip: Uint8Array, o: DenseNeighbourOptions = DEFAULT_DENSE, parallel: ParallelOptions = {}): Promise<Float64Array> {
   const index = buildDenseIndex(e, dim, skip, o);
-  const ranges = shares(index.ids.length, parallel, PARALLEL_MIN_DENSE);
+  const ranges = shares(index.members.length, parallel, PARALLEL_MIN_DENSE);
   const parts = await fanOut(ranges, parallel, (from, to) => runTask<Float64Array>('block-worker', { kind: 'dense', index, options: o, from, to } satisfies NeighbourJob),
     (from, to) => collectPairs(index.n, (emit) => queryDense(index, o, from, to, emit)));
   return sortedUniqueOf(parts, index.n);
